@@ -1,0 +1,190 @@
+/**
+ * The CLI's commands, as a function of argv so tests can drive it in-process.
+ * Returns the exit code, or null for a command that keeps running (serve).
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ExportFormat, WorkbenchError } from '../../shared/api';
+import { bundledCorpusDir, bundledRoot } from '../project/bundled';
+import { initProject, ProjectFolder } from '../project/project-folder';
+import { startHttpServer } from '../transport/http-server';
+import { defaultSettingsDir } from '../services/user-settings';
+import { openWorkbench } from '../services/workbench';
+import { ensureRendererBuilt } from './build-renderer';
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const USAGE = `Annotation Workbench — command line
+
+Usage: npm run cli -- <command> [options]
+
+  init <dir> [--corpus <folder>] [--name <name>]
+      Create a project in <dir> (default corpus: the bundled news articles).
+  import <dir> <paths…>
+      Import .txt and .md articles into the project in <dir>.
+  docs <dir> [--json]
+      List the project's documents.
+  export <dir> --format json --out <file>
+      Export every annotator's spans and relations (offsets in Unicode code points).
+  serve <dir> [--port N]
+      Browser mode: serve the app on 127.0.0.1 and print its URL (with a one-run token).
+`;
+
+class UsageError extends Error {}
+
+const COMMANDS: Record<
+  string,
+  { options: NonNullable<ParseArgsConfig['options']>; run: Runner; minPositionals: number }
+> = {};
+type Runner = (
+  positionals: string[],
+  values: Record<string, string | boolean | undefined>,
+  io: CliIo,
+) => Promise<number | null>;
+
+function command(
+  name: string,
+  minPositionals: number,
+  options: NonNullable<ParseArgsConfig['options']>,
+  run: Runner,
+): void {
+  COMMANDS[name] = { options, run, minPositionals };
+}
+
+command('init', 1, { corpus: { type: 'string' }, name: { type: 'string' } }, async (pos, values, io) => {
+  const dir = resolve(pos[0]!);
+  const corpusDir = values.corpus ? resolve(String(values.corpus)) : bundledCorpusDir();
+  await initProject(dir, { corpusDir, name: values.name as string | undefined });
+  const project = await ProjectFolder.open(dir);
+  const docs = await project.listDocuments();
+  io.out(`Created project "${project.name}" in ${dir} with ${docs.length} document(s).`);
+  return 0;
+});
+
+command('import', 2, {}, async (pos, _values, io) => {
+  const project = await ProjectFolder.open(resolve(pos[0]!));
+  const report = await project.importPaths(pos.slice(1).map((p) => resolve(p)));
+  for (const doc of report.imported) io.out(`imported  ${doc.id}  ${doc.title}`);
+  for (const r of report.rejected) io.err(`rejected  ${r.file}: ${r.message}`);
+  io.out(`${report.imported.length} imported, ${report.rejected.length} rejected.`);
+  return report.rejected.length > 0 ? 1 : 0;
+});
+
+command('docs', 1, { json: { type: 'boolean' } }, async (pos, values, io) => {
+  const session = await openWorkbench({
+    projectDir: resolve(pos[0]!),
+    settingsDir: defaultSettingsDir(),
+    shell: 'browser',
+  });
+  const docs = await session.handlers.listDocuments({});
+  if (values.json) {
+    io.out(JSON.stringify(docs, null, 2));
+  } else {
+    for (const d of docs) {
+      io.out(`${d.id}\t${d.annotationCount} span(s)\t${d.length} chars\t${d.title}`);
+    }
+  }
+  await session.close();
+  return 0;
+});
+
+command(
+  'export',
+  1,
+  { format: { type: 'string' }, out: { type: 'string' } },
+  async (pos, values, io) => {
+    const format = ExportFormat.safeParse(values.format);
+    if (!format.success) {
+      throw new UsageError(
+        `--format must be one of: ${ExportFormat.options.join(', ')} (got ${JSON.stringify(values.format ?? null)}).`,
+      );
+    }
+    if (typeof values.out !== 'string' || values.out === '') {
+      throw new UsageError('--out <file> is required: where to write the export.');
+    }
+    const session = await openWorkbench({
+      projectDir: resolve(pos[0]!),
+      settingsDir: defaultSettingsDir(),
+      shell: 'browser',
+    });
+    const outPath = resolve(values.out);
+    await session.exportToFile(format.data, outPath);
+    await session.close();
+    io.out(`Wrote ${outPath}`);
+    return 0;
+  },
+);
+
+command('serve', 1, { port: { type: 'string' } }, async (pos, values, io) => {
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UsageError(`--port must be a whole number from 0 to 65535 (got ${values.port}).`);
+  }
+  const projectDir = resolve(pos[0]!);
+  const session = await openWorkbench({
+    projectDir,
+    settingsDir: process.env.WORKBENCH_SETTINGS_DIR ?? defaultSettingsDir(),
+    shell: 'browser',
+  });
+  const staticDir = await ensureRendererBuilt(bundledRoot(), io);
+  const server = await startHttpServer({ handlers: session.handlers, staticDir, port });
+  io.out(`Serving ${projectDir}`);
+  io.out(`Open ${server.url}`);
+  const stop = async () => {
+    await server.close();
+    await session.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return null;
+});
+
+export async function runCli(argv: string[], io: CliIo): Promise<number | null> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.out(USAGE);
+    return name === undefined ? 1 : 0;
+  }
+  const spec = COMMANDS[name];
+  if (!spec) {
+    io.err(`Unknown command "${name}".\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const { positionals, values } = parseArgs({
+      args: rest,
+      options: spec.options,
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length < spec.minPositionals) {
+      throw new UsageError(`"${name}" needs more arguments.`);
+    }
+    if (name !== 'init' && !existsSync(resolve(positionals[0]!))) {
+      throw new UsageError(`No such folder: ${resolve(positionals[0]!)}`);
+    }
+    return await spec.run(positionals, values, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof WorkbenchError) {
+      io.err(error.message);
+      return 1;
+    }
+    // parseArgs throws TypeErrors with codes like ERR_PARSE_ARGS_UNKNOWN_OPTION.
+    const code = (error as { code?: string }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.err(`Failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * The workbench window: project bar, document list, the open document, a status line.
+ * Talks only to the API contract (see ../api/client.ts).
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { DocumentSummary, ProjectInfo, WorkbenchClient } from '../../shared/api';
+import type { Codebook } from '../../shared/model';
+import { History } from '../commands/history';
+import { unwrap } from '../commands/span-editor';
+import { AnnotatorDialog } from './AnnotatorDialog';
+import { DocumentList } from './DocumentList';
+import { DocumentPane } from './DocumentPane';
+import { ProjectBar } from './ProjectBar';
+import { useStatus, StatusLine } from './status';
+
+export function App({ client }: { client: WorkbenchClient }) {
+  const [project, setProject] = useState<ProjectInfo | null>(null);
+  const [codebook, setCodebook] = useState<Codebook | null>(null);
+  const [documents, setDocuments] = useState<DocumentSummary[]>([]);
+  const [openDoc, setOpenDoc] = useState<string | null>(null);
+  const [fatal, setFatal] = useState<string | null>(null);
+  const status = useStatus();
+  const history = useMemo(() => new History(), []);
+
+  const refreshDocuments = useCallback(async () => {
+    setDocuments(unwrap(await client.listDocuments({})));
+  }, [client]);
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      try {
+        const info = unwrap(await client.getProject({}));
+        const book = unwrap(await client.getCodebook({}));
+        const docs = unwrap(await client.listDocuments({}));
+        if (cancelled) return;
+        setProject(info);
+        setCodebook(book);
+        setDocuments(docs);
+      } catch (error) {
+        if (!cancelled) setFatal((error as Error).message);
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [client]);
+
+  const chooseAnnotator = async (name: string) => {
+    const info = unwrap(await client.setAnnotator({ name }));
+    setProject(info);
+    await refreshDocuments();
+  };
+
+  const updateCount = useCallback((docId: string, count: number) => {
+    setDocuments((docs) =>
+      docs.map((d) => (d.id === docId && d.annotationCount !== count ? { ...d, annotationCount: count } : d)),
+    );
+  }, []);
+
+  if (fatal) {
+    return (
+      <div className="fatal" role="alert">
+        <h1>The workbench could not open the project</h1>
+        <p>{fatal}</p>
+      </div>
+    );
+  }
+  if (!project || !codebook) {
+    return (
+      <div className="loading" role="status">
+        Opening project…
+      </div>
+    );
+  }
+
+  return (
+    <div className="app">
+      <ProjectBar
+        client={client}
+        project={project}
+        history={history}
+        status={status}
+        onImported={refreshDocuments}
+      />
+      {project.warnings.length > 0 && (
+        <div className="warnings" role="alert">
+          {project.warnings.map((w) => (
+            <p key={w}>{w}</p>
+          ))}
+        </div>
+      )}
+      <div className="workspace">
+        <DocumentList documents={documents} openDoc={openDoc} onOpen={setOpenDoc} />
+        {openDoc && project.annotator ? (
+          <DocumentPane
+            key={openDoc}
+            client={client}
+            docId={openDoc}
+            annotator={project.annotator}
+            codebook={codebook}
+            history={history}
+            status={status}
+            onCountChange={updateCount}
+          />
+        ) : (
+          <main className="empty-pane">
+            <p>
+              {documents.length === 0
+                ? 'This project has no documents yet. Import articles (.txt or .md) to begin.'
+                : 'Choose an article on the left to read and annotate it.'}
+            </p>
+          </main>
+        )}
+      </div>
+      <StatusLine status={status} />
+      {project.annotator === null && (
+        <AnnotatorDialog suggested={project.suggestedAnnotator} onSubmit={chooseAnnotator} />
+      )}
+    </div>
+  );
+}
