@@ -46,6 +46,16 @@ function open(extra: Partial<DurableJsonFileOptions<Notes>> = {}): DurableJsonFi
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 const listing = async () => (await readdir(dir)).sort();
 
+async function failure(promise: Promise<unknown>): Promise<WorkbenchError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof WorkbenchError))
+    throw new Error(`expected a WorkbenchError, got ${error}`);
+  return error;
+}
+
 describe('DurableJsonFile', () => {
   it('reads null when nothing was written yet', async () => {
     expect(await open().read()).toBeNull();
@@ -135,10 +145,9 @@ describe('DurableJsonFile', () => {
     await writeFile(`${path}.bak`, Buffer.from([0xde, 0xad, 0xbe, 0xef]));
     const file = open();
 
-    const error = await file.read().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(WorkbenchError);
-    expect((error as WorkbenchError).code).toBe('io');
-    expect((error as WorkbenchError).message).toMatch(
+    const error = await failure(file.read());
+    expect(error.code).toBe('io');
+    expect(error.message).toMatch(
       /^project\/notes\.json cannot be read \(not valid JSON: .*\) and its backup project\/notes\.json\.bak cannot be read either \(not valid JSON: .*\)\. Nothing was changed/,
     );
     // Writing must not rotate the damaged file over the backup, nor replace it.
@@ -149,7 +158,7 @@ describe('DurableJsonFile', () => {
     expect(await readFile(path, 'utf8')).toBe('{"format": "test.notes", "vers');
     expect(await readFile(`${path}.bak`)).toEqual(Buffer.from([0xde, 0xad, 0xbe, 0xef]));
     // Told once per file, refused every time.
-    expect(warnings.filter((w) => w === (error as Error).message)).toHaveLength(2);
+    expect(warnings.filter((w) => w === error.message)).toHaveLength(2);
   });
 
   it('refuses, changing nothing, when the file is damaged and there is no backup', async () => {
@@ -173,9 +182,7 @@ describe('DurableJsonFile', () => {
     const newer = json({ ...notes('from the future'), version: 3 });
     await writeFile(path, newer);
     await writeFile(`${path}.bak`, json(notes('older')));
-    const error = await open()
-      .read()
-      .catch((e: unknown) => e as WorkbenchError);
+    const error = await failure(open().read());
     expect(error.code).toBe('unavailable');
     expect(error.message).toBe(
       'project/notes.json was written by a newer version of the workbench (file version 3, ' +
