@@ -30,8 +30,9 @@ Usage: npm run cli -- <command> [options]
       List the project's documents.
   export <dir> --format json --out <file>
       Export every annotator's spans and relations (offsets in Unicode code points).
-  serve <dir> [--port N]
+  serve [<dir>] [--port N]
       Browser mode: serve the app on 127.0.0.1 and print its URL (with a one-run token).
+      Without <dir>: your default project, created from the bundled corpus on first use.
 `;
 
 class UsageError extends Error {}
@@ -119,15 +120,19 @@ command(
   },
 );
 
-command('serve', 1, { port: { type: 'string' } }, async (pos, values, io) => {
+command('serve', 0, { port: { type: 'string' } }, async (pos, values, io) => {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(`--port must be a whole number from 0 to 65535 (got ${values.port}).`);
   }
-  const projectDir = resolve(pos[0]!);
+  const settingsDir = process.env.WORKBENCH_SETTINGS_DIR ?? defaultSettingsDir();
+  const projectDir =
+    pos[0] === undefined
+      ? await ensureDefaultProject(settingsDir, bundledRoot())
+      : resolve(pos[0]);
   const session = await openWorkbench({
     projectDir,
-    settingsDir: process.env.WORKBENCH_SETTINGS_DIR ?? defaultSettingsDir(),
+    settingsDir,
     shell: 'browser',
   });
   const staticDir = await ensureRendererBuilt(bundledRoot(), io);
@@ -165,7 +170,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number | null> 
     if (positionals.length < spec.minPositionals) {
       throw new UsageError(`"${name}" needs more arguments.`);
     }
-    if (name !== 'init' && !existsSync(resolve(positionals[0]!))) {
+    if (name !== 'init' && positionals[0] !== undefined && !existsSync(resolve(positionals[0]))) {
       throw new UsageError(`No such folder: ${resolve(positionals[0]!)}`);
     }
     return await spec.run(positionals, values, io);
