@@ -7,7 +7,8 @@
  */
 
 export const APP_SCHEME = 'workbench';
-export const APP_ORIGIN = `${APP_SCHEME}://app`;
+export const APP_HOST = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /**
