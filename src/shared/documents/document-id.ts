@@ -12,7 +12,8 @@ const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 
 /**
  * The id a file name asks for: the base name without its extension, accents removed, every
- * run of other characters replaced by "-", trimmed to start with a letter or digit. "Économie 2016 (draft).txt" → "Economie-2016-draft".
+ * run of other characters replaced by "-", trimmed to start with a letter or digit:
+ * "Économie 2016 (draft).txt" → "Economie-2016-draft".
  */
 export function documentIdBase(fileName: string): string {
   const baseName = fileName.split(/[\\/]/).pop() ?? '';

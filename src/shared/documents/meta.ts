@@ -30,7 +30,8 @@ export function metaFromValue(value: unknown, where: string): DocumentMeta {
     } else {
       throw new WorkbenchError(
         'invalid_argument',
-        `${where}: "${key}" is ${describe(entry)}; only plain values (text, numbers, true/false) are supported. Write it as one line of text.`,
+        `${where}: "${key}" is ${describe(entry)}; only plain values (text, numbers, ` +
+          'true/false) are supported. Write it as one line of text.',
       );
     }
   }
