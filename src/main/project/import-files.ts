@@ -50,7 +50,7 @@ export function sha256Hex(text: string): string {
 }
 
 /** "4.2 MB", rounded up: a file just over the limit must not read as "20.0 MB" too. */
-export function formatMegabytes(bytes: number): string {
+function formatMegabytes(bytes: number): string {
   return `${(Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1)} MB`;
 }
 
