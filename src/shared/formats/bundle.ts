@@ -46,8 +46,8 @@ export interface DocumentView {
 
 /**
  * Documents sorted by id, each with its layers. Throws when a layer names a document the bundle
- * does not hold, or when one annotator has two layers for one document: exporting either would
- * lose or duplicate annotations silently.
+ * does not hold, when one annotator has two layers for one document, or when a relation joins a
+ * span its layer does not hold: exporting any of these would lose, duplicate or dangle data.
  */
 export function indexBundle(bundle: ExportBundle): DocumentView[] {
   const views = new Map<string, DocumentView>();
@@ -71,12 +71,27 @@ export function indexBundle(bundle: ExportBundle): DocumentView[] {
         `Annotator "${layer.annotator}" has two layers for document "${layer.doc}" in the export.`,
       );
     }
+    checkRelations(layer);
     view.layers.push(layer);
   }
   for (const view of views.values()) {
     view.layers.sort((a, b) => compareStrings(a.annotator, b.annotator));
   }
   return [...views.values()];
+}
+
+function checkRelations(layer: ExportLayer): void {
+  const spanIds = new Set(layer.annotations.map((a) => a.id));
+  for (const r of layer.relations) {
+    for (const end of [r.from, r.to]) {
+      if (!spanIds.has(end)) {
+        throw new WorkbenchError(
+          'conflict',
+          `Cannot export relation "${r.id}" of ${layer.annotator} in document "${layer.doc}": span "${end}" is not in that layer.`,
+        );
+      }
+    }
+  }
 }
 
 /** Every annotator name in the bundle, sorted. */

@@ -8,7 +8,6 @@
  * Output is deterministic: documents by id; spans by start, end, label, annotator, id; relations
  * by annotator, id; object keys of attributes and meta sorted.
  */
-import { WorkbenchError } from '../api';
 import type { Attributes, Codebook, DocStatus, Entity, Origin } from '../model';
 import type { ExportBundle } from './bundle';
 import { annotatorsOf, compareSpans, compareStrings, indexBundle, sortedRecord } from './bundle';
@@ -93,16 +92,7 @@ export function buildJsonExport(bundle: ExportBundle): JsonExport {
           modified: a.modified,
         });
       }
-      const spanIds = new Set(layer.annotations.map((a) => a.id));
       for (const r of layer.relations) {
-        for (const end of [r.from, r.to]) {
-          if (!spanIds.has(end)) {
-            throw new WorkbenchError(
-              'conflict',
-              `Cannot export relation "${r.id}" of ${layer.annotator} in document "${doc.id}": span "${end}" is not in that layer.`,
-            );
-          }
-        }
         relations.push({
           id: r.id,
           type: r.type,
