@@ -6,7 +6,12 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ExportFormat, WorkbenchError } from '../../shared/api';
-import { bundledCorpusDir, bundledRoot } from '../project/bundled';
+import {
+  bundledCodebookPath,
+  bundledCorpusDir,
+  bundledRoot,
+  ensureDefaultProject,
+} from '../project/bundled';
 import { initProject, ProjectFolder } from '../project/project-folder';
 import { startHttpServer } from '../transport/http-server';
 import { defaultSettingsDir } from '../services/user-settings';
@@ -43,7 +48,7 @@ const COMMANDS: Record<
 > = {};
 type Runner = (
   positionals: string[],
-  values: Record<string, string | boolean | undefined>,
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>,
   io: CliIo,
 ) => Promise<number | null>;
 
@@ -128,7 +133,7 @@ command('serve', 0, { port: { type: 'string' } }, async (pos, values, io) => {
   const settingsDir = process.env.WORKBENCH_SETTINGS_DIR ?? defaultSettingsDir();
   const projectDir =
     pos[0] === undefined
-      ? await ensureDefaultProject(settingsDir, bundledRoot())
+      ? await ensureDefaultProject(settingsDir, bundledCorpusDir(), bundledCodebookPath())
       : resolve(pos[0]);
   const session = await openWorkbench({
     projectDir,

@@ -35,8 +35,10 @@ export interface OpenWorkbenchOptions {
 }
 
 export async function openWorkbench(options: OpenWorkbenchOptions): Promise<WorkbenchSession> {
-  const project = await ProjectFolder.open(options.projectDir);
   const warnings: string[] = [];
+  const project = await ProjectFolder.open(options.projectDir, {
+    onWarning: (message) => warnings.push(message),
+  });
   const store = new AnnotationStore(project.dir, { onWarning: (message) => warnings.push(message) });
   let annotator = (await readUserSettings(options.settingsDir)).annotator;
 
