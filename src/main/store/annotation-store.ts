@@ -32,6 +32,7 @@ import {
 } from '../../shared/model';
 import { removeLeftoverTempFiles } from './atomic-write';
 import { DurableJsonFile } from './durable-json-file';
+import { serialiseLayer } from './layer-format';
 import { SerialQueue } from './serial-queue';
 import { checkSpan, spanText } from './span-text';
 
@@ -444,6 +445,7 @@ export class AnnotationStore {
           displayPath,
           onWarning: (message) => this.warn(message),
           now: this.now,
+          serialise: serialiseLayer,
         },
       );
       slot = new LayerSlot(annotator, docId, displayPath, file);

@@ -33,6 +33,8 @@ export interface DurableJsonFileOptions<T> {
   onWarning?: (message: string) => void;
   /** Clock for the name of a damaged file moved aside. */
   now?: () => Date;
+  /** Turns data into the file's text; indented JSON unless given. */
+  serialise?: (data: T) => string;
 }
 
 /** What one of the two copies (file or backup) turned out to be. */
@@ -46,6 +48,7 @@ type Unusable = Exclude<Loaded<unknown>, { kind: 'ok' }>;
 export class DurableJsonFile<T> implements Adapter<T> {
   readonly backupPath: string;
   private readonly displayPath: string;
+  private readonly serialise: (data: T) => string;
   /**
    * Set once this object has read (or written) the file. A write before that would rotate an
    * unchecked — possibly damaged — file over the good backup, so `write` reads first.
@@ -60,6 +63,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   ) {
     this.backupPath = `${path}.bak`;
     this.displayPath = options.displayPath ?? path;
+    this.serialise = options.serialise ?? indentedJson;
   }
 
   /**
@@ -85,7 +89,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     if (backup.kind !== 'ok')
       throw this.unrecoverable(`cannot be read (${current.reason})`, backup);
     const aside = await this.moveAside();
-    await writeFileAtomic(this.path, serialise(backup.data));
+    await writeFileAtomic(this.path, this.serialise(backup.data));
     this.options.onWarning?.(
       `${this.displayPath} was damaged (${current.reason}); recovered the previous version from ` +
         `its backup (the last change may be missing). The damaged file is kept as ${aside}.`,
@@ -96,7 +100,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   /** Replaces the file durably; the version it replaces becomes the backup. */
   async write(data: T): Promise<void> {
     if (!this.checked) await this.read();
-    await writeFileAtomic(this.path, serialise(data), { backup: this.backupPath });
+    await writeFileAtomic(this.path, this.serialise(data), { backup: this.backupPath });
   }
 
   private done<D>(data: D): D {
@@ -205,8 +209,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 }
 
-/** Pretty-printed so that a project shared through git gets readable, line-based diffs. */
-function serialise(data: unknown): string {
+/** Indented so that a project shared through git gets readable, line-based diffs. */
+function indentedJson(data: unknown): string {
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
