@@ -236,7 +236,11 @@ describe('startHttpServer', () => {
     expect((await send(server.port, { path: '/api', headers: auth })).status).toBe(405);
 
     const big = JSON.stringify({ name: 'x'.repeat(2000) });
-    expect((await api('setAnnotator', JSON.parse(big))).status).toBe(413);
+    const declared = await api('setAnnotator', JSON.parse(big));
+    expect(declared.status).toBe(413);
+    expect(JSON.parse(declared.body).error.message).toBe(
+      'The request is larger than 1 KB: send fewer files at once.',
+    );
     const chunked = await send(server.port, {
       method: 'POST',
       path: '/api/setAnnotator',

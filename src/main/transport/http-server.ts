@@ -122,7 +122,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         res,
         413,
         'invalid_argument',
-        `The request is larger than ${Math.round(maxRequestBytes / 1024 / 1024)} MB: send fewer files at once.`,
+        `The request is larger than ${describeBytes(maxRequestBytes)}: send fewer files at once.`,
       );
     }
     let args: unknown;
@@ -196,6 +196,11 @@ function listen(server: ReturnType<typeof createServer>, port: number): Promise<
       resolvePromise((server.address() as AddressInfo).port);
     });
   });
+}
+
+function describeBytes(bytes: number): string {
+  const mib = 1024 * 1024;
+  return bytes >= mib ? `${Math.floor(bytes / mib)} MB` : `${Math.floor(bytes / 1024)} KB`;
 }
 
 function digest(value: string): Buffer {
