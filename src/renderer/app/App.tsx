@@ -3,8 +3,9 @@
  * Talks only to the API contract (see ../api/client.ts).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { DocumentSummary, ProjectInfo, WorkbenchClient } from '../../shared/api';
+import type { DocumentSummary, ProjectInfo } from '../../shared/api';
 import type { Codebook } from '../../shared/model';
+import type { RendererClient } from '../api/client';
 import { History } from '../commands/history';
 import { unwrap } from '../commands/span-editor';
 import { AnnotatorDialog } from './AnnotatorDialog';
@@ -13,7 +14,7 @@ import { DocumentPane } from './DocumentPane';
 import { ProjectBar } from './ProjectBar';
 import { useStatus, StatusLine } from './status';
 
-export function App({ client }: { client: WorkbenchClient }) {
+export function App({ client }: { client: RendererClient }) {
   const [project, setProject] = useState<ProjectInfo | null>(null);
   const [codebook, setCodebook] = useState<Codebook | null>(null);
   const [documents, setDocuments] = useState<DocumentSummary[]>([]);
@@ -45,6 +46,20 @@ export function App({ client }: { client: WorkbenchClient }) {
       cancelled = true;
     };
   }, [client]);
+
+  // The Electron menu's Undo/Redo and "documents changed" (after File → Import articles…).
+  useEffect(
+    () =>
+      client.onMenuCommand((command) => {
+        if (command === 'documents-changed') {
+          refreshDocuments().catch((error: unknown) => status.error(error));
+          return;
+        }
+        const step = command === 'undo' ? history.undo() : history.redo();
+        step.catch((error: unknown) => status.error(error));
+      }),
+    [client, history, refreshDocuments, status],
+  );
 
   const chooseAnnotator = async (name: string) => {
     const info = unwrap(await client.setAnnotator({ name }));
