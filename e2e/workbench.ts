@@ -115,16 +115,17 @@ export async function selectWithMouse(page: Page, phrase: string): Promise<void>
   await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(phrase);
 }
 
-/** The texts of the highlighted spans of one label, in document order (pieces joined per span). */
+/**
+ * The texts of the highlighted spans of one label, in document order. A span split into pieces
+ * (by a block boundary or an overlapping span) is one <mark> per piece, all with its id.
+ */
 export async function highlightTexts(page: Page, label: string): Promise<string[]> {
   return page.evaluate((wanted) => {
     const byId = new Map<string, string>();
-    for (const el of document.querySelectorAll<HTMLElement>('.viewer-host [data-span-ids]')) {
-      const labels = (el.dataset.spanLabels ?? '').split(' ');
-      const ids = (el.dataset.spanIds ?? '').split(' ');
-      ids.forEach((id, i) => {
-        if (labels[i] === wanted) byId.set(id, (byId.get(id) ?? '') + el.textContent);
-      });
+    for (const el of document.querySelectorAll<HTMLElement>('.viewer-host mark[data-annotation-id]')) {
+      if (el.getAttribute('aria-description') !== wanted) continue;
+      const id = el.dataset.annotationId!;
+      byId.set(id, (byId.get(id) ?? '') + el.textContent);
     }
     return [...byId.values()];
   }, label);
