@@ -33,8 +33,8 @@ export interface DurableJsonFileOptions<T> {
   onWarning?: (message: string) => void;
   /** Clock for the name of a damaged file moved aside. */
   now?: () => Date;
-  /** Turns data into the file's text; indented JSON unless given. */
-  serialise?: (data: T) => string;
+  /** Turns data into the file's contents (text, or UTF-8 bytes); indented JSON unless given. */
+  serialise?: (data: T) => string | Uint8Array;
 }
 
 /** What one of the two copies (file or backup) turned out to be. */
@@ -48,7 +48,7 @@ type Unusable = Exclude<Loaded<unknown>, { kind: 'ok' }>;
 export class DurableJsonFile<T> implements Adapter<T> {
   readonly backupPath: string;
   private readonly displayPath: string;
-  private readonly serialise: (data: T) => string;
+  private readonly serialise: (data: T) => string | Uint8Array;
   /**
    * Set once this object has read (or written) the file. A write before that would rotate an
    * unchecked — possibly damaged — file over the good backup, so `write` reads first.

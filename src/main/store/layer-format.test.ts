@@ -50,17 +50,23 @@ function layer(annotations: Annotation[], relations: Relation[] = []): Annotatio
 describe('serialiseLayer', () => {
   it('writes JSON that reads back to the same layer', () => {
     for (const value of [layer([]), layer([annotation('a1'), annotation('a2')], [relation])]) {
-      expect(AnnotationFile.parse(JSON.parse(serialiseLayer(value)))).toEqual(value);
+      expect(AnnotationFile.parse(JSON.parse(serialiseLayer(value).toString('utf8')))).toEqual(
+        value,
+      );
     }
   });
 
   it('puts each record on a line of its own, so one new span is one new line', () => {
     const a1 = annotation('a1');
-    const before = serialiseLayer(layer([a1])).split('\n');
-    const after = serialiseLayer(layer([a1, annotation('a2')], [relation])).split('\n');
+    const before = serialiseLayer(layer([a1]))
+      .toString('utf8')
+      .split('\n');
+    const after = serialiseLayer(layer([a1, annotation('a2')], [relation]))
+      .toString('utf8')
+      .split('\n');
     expect(after.length - before.length).toBe(3); // a2, and relations opening their list
     expect(after.filter((l) => l.includes('"id":"a2"'))).toHaveLength(1);
-    expect(serialiseLayer(layer([a1]))).toBe(
+    expect(serialiseLayer(layer([a1])).toString('utf8')).toBe(
       [
         '{',
         '  "format": "workbench.annotations",',
@@ -83,6 +89,6 @@ describe('serialiseLayer', () => {
     const a1 = annotation('a1');
     serialiseLayer(layer([a1]));
     const relabelled = { ...a1, label: 'Claim' };
-    expect(serialiseLayer(layer([relabelled]))).toContain('"label":"Claim"');
+    expect(serialiseLayer(layer([relabelled])).toString('utf8')).toContain('"label":"Claim"');
   });
 });
