@@ -1,0 +1,303 @@
+/**
+ * The read-only document viewer: a ProseMirror view of one document with its annotations as
+ * highlights. Framework-free; the React app mounts it into a host element and drives it through
+ * the methods below. It never writes anything: the app owns the annotations and tells the
+ * viewer what to show.
+ *
+ * Units: every offset in and out (`start`, `end`, selections) is a UTF-16 code unit offset into
+ * `document.text`, half-open, as in the data model.
+ *
+ * The viewer lives in its own element (`.wb-viewer`) appended to the host; scrolling is the
+ * host's (or an ancestor's) business. Import nothing else: this module imports viewer.css.
+ */
+import { EditorState, TextSelection } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import type { Annotation, Codebook, DocumentRecord } from '../../shared/model';
+import type { HighlightChange } from './highlights';
+import {
+  ANNOTATION_ID_ATTRIBUTE,
+  highlightChange,
+  highlightState,
+  highlightsPlugin,
+  innermostFirst,
+} from './highlights';
+import { SpanHoverList } from './hover-list';
+import { LabelColors } from './label-colors';
+import type { PositionMap, TextRange } from './position-map';
+import { buildViewerDocument } from './position-map';
+import './viewer.css';
+
+/** A selected stretch of the text: offsets in UTF-16 code units and the text itself. */
+export interface TextSelectionRange extends TextRange {
+  readonly text: string;
+}
+
+export interface DocumentViewerOptions {
+  readonly document: DocumentRecord;
+  readonly codebook: Codebook;
+  readonly annotations: readonly Annotation[];
+  /** Called when the text selection in the viewer changes; null when nothing is selected. */
+  readonly onSelectionChange?: (range: TextSelectionRange | null) => void;
+  /**
+   * Called on a click (not a drag, not a shift-click) on highlighted text, with the ids of all
+   * spans under the pointer, innermost first, and the box of the innermost one's clicked line.
+   */
+  readonly onSpanClick?: (ids: string[], anchor: DOMRect) => void;
+}
+
+export class DocumentViewer {
+  private readonly root: HTMLElement;
+  private readonly view: EditorView;
+  private readonly map: PositionMap;
+  private readonly text: string;
+  private readonly docId: string;
+  private readonly colors: LabelColors;
+  private readonly hoverList: SpanHoverList;
+  private reported: TextSelectionRange | null = null;
+
+  /** Throws (showing nothing) when the document's structure or a span is not valid. */
+  constructor(
+    host: HTMLElement,
+    private readonly options: DocumentViewerOptions,
+  ) {
+    const record = options.document;
+    this.text = record.text;
+    this.docId = record.id;
+    this.checkDocument(options.annotations);
+    const { doc, map } = buildViewerDocument(record);
+    this.map = map;
+    this.root = document.createElement('div');
+    this.root.className = 'wb-viewer';
+    const sheet = document.createElement('style');
+    this.root.append(sheet);
+    this.colors = new LabelColors(this.root, sheet, options.codebook);
+    const state = EditorState.create({
+      doc,
+      plugins: [
+        highlightsPlugin({
+          map,
+          annotations: options.annotations,
+          labelClass: (label) => this.colors.className(label),
+        }),
+      ],
+    });
+    host.append(this.root);
+    this.view = new EditorView(this.root, {
+      state,
+      editable: () => false,
+      attributes: {
+        class: 'wb-doc',
+        role: 'document',
+        'aria-label': record.title || record.id,
+        spellcheck: 'false',
+      },
+      dispatchTransaction: (tr) => this.view.updateState(this.view.state.apply(tr)),
+      handleClick: (_view, _pos, event) => this.clicked(event),
+      handleDOMEvents: {
+        click: (_view, event) => preventLinkNavigation(event),
+        mouseover: (_view, event) => this.hovered(event),
+        mouseleave: () => this.hoverList.hide(),
+        mousedown: () => this.hoverList.hide(),
+      },
+    });
+    this.hoverList = new SpanHoverList(this.root);
+    document.addEventListener('selectionchange', this.selectionChanged);
+  }
+
+  /** Shows more spans; a span whose id is already shown is replaced (as by updateAnnotation). */
+  addAnnotations(list: readonly Annotation[]): void {
+    this.checkDocument(list);
+    this.change({ kind: 'add', annotations: list });
+  }
+
+  /** Stops showing these spans; unknown ids are ignored. */
+  removeAnnotations(ids: readonly string[]): void {
+    this.change({ kind: 'remove', ids });
+  }
+
+  /** Redraws one span after an edit (label, range); it keeps its lane if its range is unchanged. */
+  updateAnnotation(annotation: Annotation): void {
+    this.addAnnotations([annotation]);
+  }
+
+  /** Shows exactly `list`, rebuilt from scratch: for loading a layer, not for single edits. */
+  setAnnotations(list: readonly Annotation[]): void {
+    this.checkDocument(list);
+    this.change({ kind: 'replace', annotations: list });
+  }
+
+  /** Outlines one span (the one the app is showing details of), or none. */
+  setSelectedSpan(id: string | null): void {
+    this.change({ kind: 'select', id });
+  }
+
+  /** Recolours the labels (a codebook edit) without redrawing any span. */
+  setCodebook(codebook: Codebook): void {
+    this.colors.setCodebook(codebook);
+  }
+
+  /** Scrolls the span's first piece to the middle of its scroll container; false if not shown. */
+  scrollToSpan(id: string): boolean {
+    const shown = highlightState(this.view.state).highlights.get(id);
+    if (!shown || shown.decorations.length === 0) return false;
+    const element = this.view.dom.querySelector(`[${ANNOTATION_ID_ATTRIBUTE}="${CSS.escape(id)}"]`);
+    if (!element) return false;
+    element.scrollIntoView({ block: 'center', inline: 'nearest' });
+    return true;
+  }
+
+  /**
+   * The text selected in the viewer now, or null. Read from the DOM selection at the time of the
+   * call (one read, no layout), so it is right even if a `selectionchange` is still queued.
+   */
+  getSelection(): TextSelectionRange | null {
+    const selection = this.view.dom.ownerDocument.getSelection();
+    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+    const { anchorNode, anchorOffset, focusNode, focusOffset } = selection;
+    if (!anchorNode || !focusNode) return null;
+    const anchor = this.domToPos(anchorNode, anchorOffset);
+    const head = this.domToPos(focusNode, focusOffset);
+    if (anchor === null || head === null) return null;
+    const range = this.map.posRangeToTextRange(anchor, head);
+    return range && { ...range, text: this.text.slice(range.start, range.end) };
+  }
+
+  /** Removes the text selection (after it has been tagged). */
+  clearSelection(): void {
+    const selection = this.view.dom.ownerDocument.getSelection();
+    if (selection?.anchorNode && this.view.dom.contains(selection.anchorNode)) {
+      selection.removeAllRanges();
+    }
+    // Keep ProseMirror's own idea of the selection collapsed too, so it never restores it.
+    const { state } = this.view;
+    if (!state.selection.empty) {
+      const head = TextSelection.near(state.doc.resolve(state.selection.head));
+      this.view.dispatch(state.tr.setSelection(head));
+    }
+    this.report(null);
+  }
+
+  destroy(): void {
+    document.removeEventListener('selectionchange', this.selectionChanged);
+    this.hoverList.destroy();
+    this.view.destroy();
+    this.root.remove();
+  }
+
+  private change(change: HighlightChange): void {
+    this.view.dispatch(highlightChange(this.view.state.tr, change));
+  }
+
+  private checkDocument(list: readonly Annotation[]): void {
+    const stranger = list.find((a) => a.doc !== this.docId);
+    if (stranger) {
+      throw new Error(
+        `Annotation "${stranger.id}" belongs to document "${stranger.doc}", not to the open ` +
+          `document "${this.docId}".`,
+      );
+    }
+  }
+
+  /**
+   * A DOM point as a position. A point outside the viewer (a selection dragged in from the page
+   * around it) counts as the document's start or end, whichever side it lies on.
+   */
+  private domToPos(node: globalThis.Node, offset: number): number | null {
+    const dom = this.view.dom;
+    if (dom.contains(node)) {
+      try {
+        return this.view.posAtDOM(node, offset);
+      } catch {
+        return null; // a point ProseMirror does not describe, e.g. inside the hover list
+      }
+    }
+    const relation = dom.compareDocumentPosition(node);
+    if (relation & Node.DOCUMENT_POSITION_PRECEDING) return 0;
+    if (relation & Node.DOCUMENT_POSITION_FOLLOWING) return this.view.state.doc.content.size;
+    return null;
+  }
+
+  private readonly selectionChanged = (): void => {
+    this.report(this.getSelection());
+  };
+
+  private report(range: TextSelectionRange | null): void {
+    const before = this.reported;
+    if (
+      before === range ||
+      (before && range && before.start === range.start && before.end === range.end)
+    ) {
+      return;
+    }
+    this.reported = range;
+    this.options.onSelectionChange?.(range);
+  }
+
+  /** The annotation ids of the highlight elements from `target` up, innermost first. */
+  private spansAt(target: EventTarget | null): { ids: string[]; innermost: Element | null } {
+    const elements = new Map<string, Element>();
+    for (let el = target instanceof Element ? target : null; el && el !== this.view.dom;) {
+      const id = el.getAttribute(ANNOTATION_ID_ATTRIBUTE);
+      if (id !== null && !elements.has(id)) elements.set(id, el);
+      el = el.parentElement;
+    }
+    if (elements.size === 0) return { ids: [], innermost: null };
+    const { highlights } = highlightState(this.view.state);
+    const annotations = [...elements.keys()].flatMap((id) => {
+      const shown = highlights.get(id);
+      return shown ? [shown.annotation] : [];
+    });
+    const ids = innermostFirst(annotations).map((a) => a.id);
+    return { ids, innermost: ids.length > 0 ? elements.get(ids[0]!)! : null };
+  }
+
+  private clicked(event: MouseEvent): boolean {
+    if (event.button !== 0 || event.shiftKey || !this.options.onSpanClick) return false;
+    const { ids, innermost } = this.spansAt(event.target);
+    if (!innermost) return false;
+    this.hoverList.hide();
+    // The line box of the innermost span that was clicked (a span may wrap over several lines).
+    const rects = [...innermost.getClientRects()];
+    const anchor =
+      rects.find(
+        (r) =>
+          event.clientX >= r.left &&
+          event.clientX <= r.right &&
+          event.clientY >= r.top &&
+          event.clientY <= r.bottom,
+      ) ?? innermost.getBoundingClientRect();
+    this.options.onSpanClick(ids, DOMRect.fromRect(anchor));
+    return false; // the click still places the caret, so Shift+arrows can select from there
+  }
+
+  private hovered(event: MouseEvent): boolean {
+    const { ids } = this.spansAt(event.target);
+    if (ids.length === 0) {
+      this.hoverList.hide();
+      return false;
+    }
+    const { highlights } = highlightState(this.view.state);
+    const entries = ids.map((id) => {
+      const { annotation } = highlights.get(id)!;
+      return {
+        id,
+        label: annotation.label,
+        quote: this.text.slice(annotation.start, annotation.end),
+        labelClass: this.colors.className(annotation.label),
+      };
+    });
+    this.hoverList.show(entries, event.clientX, event.clientY);
+    return false;
+  }
+}
+
+/**
+ * A plain click on a link selects and tags like any text; it never navigates the viewer.
+ * Ctrl/Cmd+click opens the link in a new window (the link's target), which the shell hands to
+ * the system browser.
+ */
+function preventLinkNavigation(event: MouseEvent): boolean {
+  const link = event.target instanceof Element ? event.target.closest('a') : null;
+  if (link && !(event.ctrlKey || event.metaKey)) event.preventDefault();
+  return false;
+}
