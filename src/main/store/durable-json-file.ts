@@ -75,7 +75,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   async read(): Promise<T | null> {
     const current = await this.load(this.path);
     if (current.kind === 'ok') return this.done(current.data);
-    if (current.kind === 'newer') throw this.newerError(this.displayPath, current.version);
+    if (current.kind === 'newer') throw this.newerError(current.version);
 
     const backup = await this.load(this.backupPath);
     if (current.kind === 'missing') {
@@ -86,8 +86,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
       throw this.unrecoverable('is missing', backup);
     }
 
-    if (backup.kind !== 'ok')
+    if (backup.kind !== 'ok') {
       throw this.unrecoverable(`cannot be read (${current.reason})`, backup);
+    }
     const aside = await this.moveAside();
     await writeFileAtomic(this.path, this.serialise(backup.data));
     this.options.onWarning?.(
@@ -176,7 +177,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     const message =
       `${this.displayPath} ${problem} and ${this.describeBackup(backup)}. Nothing was changed, ` +
       `and nothing will be saved to it until it is fixed: repair the file in a text editor, or ` +
-      `move it (and its backup) out of the folder to start this layer empty.`;
+      `move it (and its backup) out of the folder to start over without it.`;
     if (!this.reportedUnrecoverable) this.options.onWarning?.(message);
     this.reportedUnrecoverable = true;
     return new WorkbenchError('io', message);
@@ -194,10 +195,10 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
   }
 
-  private newerError(shown: string, fileVersion: number): WorkbenchError {
+  private newerError(fileVersion: number): WorkbenchError {
     return new WorkbenchError(
       'unavailable',
-      `${shown} was written by a newer version of the workbench (file version ${fileVersion}, ` +
+      `${this.displayPath} was written by a newer version of the workbench (file version ${fileVersion}, ` +
         `this version reads up to ${this.options.version}). Update the workbench to open it; ` +
         `the file was not changed.`,
     );
