@@ -5,7 +5,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { highlightTexts, selectWithMouse, startWorkbench, type RunningWorkbench } from './workbench';
+import {
+  highlightTexts,
+  selectWithMouse,
+  startWorkbench,
+  type RunningWorkbench,
+} from './workbench';
 
 let wb: RunningWorkbench;
 
@@ -38,7 +43,9 @@ test('tag an actor with the mouse and key 1, keep it across a reload, export it'
   await selectWithMouse(page, 'FBI director James Comey');
   await page.keyboard.press('1');
   await expect.poll(() => highlightTexts(page, 'Actor')).toEqual(['FBI director James Comey']);
-  await expect(page.getByRole('status')).toContainText('Tagged “FBI director James Comey” as Actor');
+  await expect(page.getByRole('status')).toContainText(
+    'Tagged “FBI director James Comey” as Actor',
+  );
   await expect(docs.first()).toContainText('1 span');
   await page.screenshot({ path: testInfo.outputPath('02-tagged.png') });
 
@@ -57,12 +64,18 @@ test('tag an actor with the mouse and key 1, keep it across a reload, export it'
   const doc = exported.documents.find((d: { annotations: unknown[] }) => d.annotations.length > 0);
   expect(doc.annotations).toHaveLength(1);
   const span = doc.annotations[0];
-  expect(span).toMatchObject({ label: 'Actor', text: 'FBI director James Comey', annotator: 'alice' });
+  expect(span).toMatchObject({
+    label: 'Actor',
+    text: 'FBI director James Comey',
+    annotator: 'alice',
+  });
   // What Python's doc["text"][start:end] reads: slice by code points.
   expect(Array.from(doc.text).slice(span.start, span.end).join('')).toBe(span.text);
 });
 
-test('undo and redo a tag with the keyboard, and delete a span from its popover', async ({ page }) => {
+test('undo and redo a tag with the keyboard, relabel and delete a span from its panel', async ({
+  page,
+}) => {
   await page.goto(wb.url);
   await page.getByLabel('Annotator name').fill('bob');
   await page.getByRole('button', { name: 'Start annotating' }).click();
@@ -76,13 +89,16 @@ test('undo and redo a tag with the keyboard, and delete a span from its popover'
   await page.keyboard.press('Control+Shift+z');
   await expect.poll(() => highlightTexts(page, 'Actor')).toEqual(['Loretta Lynch']);
 
-  // Click the highlight: its popover names it; relabel, then delete.
+  // Click the highlight: the side panel names it; relabel, then delete.
   await page.locator('.viewer-host').getByText('Loretta Lynch', { exact: true }).click();
-  const popover = page.getByRole('dialog', { name: /Actor span: Loretta Lynch/ });
-  await expect(popover).toBeVisible();
-  await popover.getByRole('radio', { name: 'Claim' }).click();
+  const panel = page.getByRole('complementary', { name: /Actor span: Loretta Lynch/ });
+  await expect(panel).toBeVisible();
+  await panel.getByRole('radio', { name: 'Claim' }).click();
   await expect.poll(() => highlightTexts(page, 'Claim')).toEqual(['Loretta Lynch']);
-  await page.getByRole('dialog', { name: /Claim span/ }).getByRole('button', { name: 'Delete span' }).click();
+  await page
+    .getByRole('complementary', { name: /Claim span/ })
+    .getByRole('button', { name: 'Delete span' })
+    .click();
   await expect.poll(() => highlightTexts(page, 'Claim')).toEqual([]);
   await page.keyboard.press('Control+z');
   await expect.poll(() => highlightTexts(page, 'Claim')).toEqual(['Loretta Lynch']);

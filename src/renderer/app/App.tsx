@@ -69,7 +69,9 @@ export function App({ client }: { client: RendererClient }) {
 
   const updateCount = useCallback((docId: string, count: number) => {
     setDocuments((docs) =>
-      docs.map((d) => (d.id === docId && d.annotationCount !== count ? { ...d, annotationCount: count } : d)),
+      docs.map((d) =>
+        d.id === docId && d.annotationCount !== count ? { ...d, annotationCount: count } : d,
+      ),
     );
   }, []);
 

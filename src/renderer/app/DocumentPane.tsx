@@ -1,22 +1,27 @@
 /**
  * One open document: the label palette, the ProseMirror viewer (which owns the text DOM; React
- * never renders the text) and the popover of a clicked span. Keys: a label's hotkey tags the
- * selection; Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z undo and redo; Delete removes the chosen span.
+ * never renders the text) and the side panel of the selected span. Every key press goes through
+ * the document actions (../actions/document-actions.ts).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { WorkbenchClient } from '../../shared/api';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Codebook, DocumentRecord } from '../../shared/model';
+import type { RendererClient } from '../api/client';
+import { isTypingTarget, runAction, runKeyAction } from '../actions/action';
+import { documentActions, type DocumentContext } from '../actions/document-actions';
+import { isMacPlatform } from '../actions/keys';
 import type { History } from '../commands/history';
 import { SpanEditor, unwrap } from '../commands/span-editor';
 import { DocumentViewer } from '../viewer/document-viewer';
 import { LabelPalette } from './LabelPalette';
-import { SpanPopover } from './SpanPopover';
+import { SpanPanel } from './SpanPanel';
 import type { Status } from './status';
 
-interface OpenSpans {
+const IS_MAC = isMacPlatform(navigator.platform);
+
+interface Selected {
+  /** Spans at the clicked place, innermost first (one when reached by keyboard). */
   ids: string[];
   current: string;
-  anchor: { left: number; top: number; bottom: number };
 }
 
 export function DocumentPane({
@@ -28,7 +33,7 @@ export function DocumentPane({
   status,
   onCountChange,
 }: {
-  client: WorkbenchClient;
+  client: RendererClient;
   docId: string;
   annotator: string;
   codebook: Codebook;
@@ -37,16 +42,17 @@ export function DocumentPane({
   onCountChange: (docId: string, count: number) => void;
 }) {
   const host = useRef<HTMLDivElement>(null);
-  const viewer = useRef<DocumentViewer | null>(null);
+  const [viewer, setViewer] = useState<DocumentViewer | null>(null);
   const [doc, setDoc] = useState<DocumentRecord | null>(null);
   const [editor, setEditor] = useState<SpanEditor | null>(null);
   const [hasSelection, setHasSelection] = useState(false);
-  const [open, setOpen] = useState<OpenSpans | null>(null);
+  const [selected, setSelected] = useState<Selected | null>(null);
   const [, setRevision] = useState(0);
 
   // Load the document and this annotator's layer, then mount the viewer.
   useEffect(() => {
     let cancelled = false;
+    let view: DocumentViewer | null = null;
     (async () => {
       try {
         const document = unwrap(await client.getDocument({ id: docId }));
@@ -64,23 +70,17 @@ export function DocumentPane({
             onCountChange(docId, spans.size);
           },
         });
-        const view = new DocumentViewer(host.current, {
+        view = new DocumentViewer(host.current, {
           document,
           codebook,
           annotations: layer.annotations,
           onSelectionChange: (range) => setHasSelection(range !== null && range.end > range.start),
-          onSpanClick: (ids, rect) => {
-            if (ids.length === 0) return;
-            view.setSelectedSpan(ids[0]!);
-            setOpen({
-              ids,
-              current: ids[0]!,
-              anchor: { left: rect.left, top: rect.top, bottom: rect.bottom },
-            });
+          onSpanClick: (ids) => {
+            if (ids.length > 0) setSelected({ ids, current: ids[0]! });
           },
         });
         spans.attach(view);
-        viewer.current = view;
+        setViewer(view);
         setDoc(document);
         setEditor(spans);
       } catch (error) {
@@ -89,113 +89,103 @@ export function DocumentPane({
     })();
     return () => {
       cancelled = true;
-      viewer.current?.destroy();
-      viewer.current = null;
+      view?.destroy();
     };
     // The pane is keyed by document: everything else is stable for its lifetime.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [docId]);
 
+  // A deleted span (by undo, or in another way) leaves the panel.
+  const current = selected && editor ? editor.get(selected.current) : undefined;
+  useEffect(() => {
+    if (selected && !current) setSelected(null);
+  }, [selected, current]);
+
+  useEffect(() => {
+    viewer?.setSelectedSpan(current?.id ?? null);
+  }, [viewer, current?.id]);
+
   const tagSelection = useCallback(
     (label: string) => {
-      const view = viewer.current;
-      if (!view || !editor) return;
-      const range = view.getSelection();
+      if (!viewer || !editor) return;
+      const range = viewer.getSelection();
       if (!range || range.end <= range.start) {
         status.info('Select some text first, then choose a label.');
         return;
       }
-      view.clearSelection();
+      viewer.clearSelection();
       setHasSelection(false);
       editor.tag(label, range.start, range.end).then(
         (saved) => status.info(`Tagged “${saved.quote}” as ${label}.`),
         (error: unknown) => status.error(error),
       );
     },
-    [editor, status],
+    [viewer, editor, status],
   );
 
-  const closePopover = useCallback(() => {
-    setOpen(null);
-    viewer.current?.setSelectedSpan(null);
-  }, []);
+  const actions = useMemo(() => documentActions(codebook), [codebook]);
+
+  const context = useMemo<DocumentContext | null>(
+    () =>
+      viewer && editor
+        ? {
+            client,
+            codebook,
+            editor,
+            viewer,
+            history,
+            status,
+            selectedSpan: current?.id ?? null,
+            selectSpan: (id) => setSelected(id === null ? null : { ids: [id], current: id }),
+            textSelection: () => {
+              const range = viewer.getSelection();
+              return range && range.end > range.start ? range : null;
+            },
+            tagSelection,
+          }
+        : null,
+    [client, codebook, editor, viewer, history, status, current?.id, tagSelection],
+  );
 
   useEffect(() => {
-    const hotkeys = new Map(codebook.labels.filter((l) => l.hotkey).map((l) => [l.hotkey, l.name]));
+    if (!context) return;
     const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
-      const mod = event.ctrlKey || event.metaKey;
-      if (mod && event.key.toLowerCase() === 'z') {
-        event.preventDefault();
-        const step = event.shiftKey ? history.redo() : history.undo();
-        step.then(
-          (entry) => entry && status.info(`${event.shiftKey ? 'Redid' : 'Undid'}: ${entry.description}`),
-          (error: unknown) => status.error(error),
-        );
-        return;
-      }
-      if (mod && event.key.toLowerCase() === 'y') {
-        event.preventDefault();
-        history.redo().catch((error: unknown) => status.error(error));
-        return;
-      }
-      if (mod || event.altKey) return;
-      if (event.key === 'Escape') {
-        closePopover();
-        return;
-      }
-      if ((event.key === 'Delete' || event.key === 'Backspace') && open && editor) {
-        event.preventDefault();
-        const id = open.current;
-        closePopover();
-        editor.remove(id).catch((error: unknown) => status.error(error));
-        return;
-      }
-      const label = hotkeys.get(event.key);
-      if (label) {
-        event.preventDefault();
-        tagSelection(label);
-      }
+      if (event.defaultPrevented || isTypingTarget(event.target)) return;
+      if (runKeyAction(actions, context, event, IS_MAC, status.error)) event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [codebook, history, status, tagSelection, open, editor, closePopover]);
+  }, [actions, context, status]);
 
-  const current = open && editor ? editor.get(open.current) : undefined;
+  const run = (id: string) => {
+    const action = actions.find((a) => a.id === id);
+    if (action && context) runAction(action, context, status.error);
+  };
 
   return (
-    <main className="docpane" aria-label={doc ? doc.title : 'Document'}>
-      <LabelPalette labels={codebook.labels} hasSelection={hasSelection} onPick={tagSelection} />
-      {doc && <DocumentHeader doc={doc} count={editor?.size ?? 0} />}
-      <div className="viewer-scroll">
-        <div ref={host} className="viewer-host" />
-      </div>
-      {open && current && editor && (
-        <SpanPopover
+    <div className="docpane-with-panel">
+      <main className="docpane" aria-label={doc ? doc.title : 'Document'}>
+        <LabelPalette labels={codebook.labels} hasSelection={hasSelection} onPick={tagSelection} />
+        {doc && <DocumentHeader doc={doc} count={editor?.size ?? 0} />}
+        <div className="viewer-scroll">
+          <div ref={host} className="viewer-host" />
+        </div>
+      </main>
+      {selected && current && editor && (
+        <SpanPanel
           codebook={codebook}
           annotation={current}
-          siblings={open.ids.map((id) => editor.get(id)).filter((a) => a !== undefined)}
-          anchor={open.anchor}
-          onChoose={(id) => {
-            viewer.current?.setSelectedSpan(id);
-            setOpen({ ...open, current: id });
-          }}
-          onRelabel={(label) => editor.relabel(current.id, label).catch((e: unknown) => status.error(e))}
+          siblings={selected.ids.map((id) => editor.get(id)).filter((a) => a !== undefined)}
+          onChoose={(id) => setSelected({ ...selected, current: id })}
+          onRelabel={(label) => editor.relabel(current.id, label).catch(status.error)}
           onAttribute={(name, value) =>
-            editor.setAttribute(current.id, name, value).catch((e: unknown) => status.error(e))
+            editor.setAttribute(current.id, name, value).catch(status.error)
           }
-          onDelete={() => {
-            closePopover();
-            editor.remove(current.id).then(
-              () => status.info(`Deleted the ${current.label} span.`),
-              (e: unknown) => status.error(e),
-            );
-          }}
-          onClose={closePopover}
+          onDelete={() => run('delete-span')}
+          onClose={() => setSelected(null)}
         />
       )}
-    </main>
+    </div>
   );
 }
 

@@ -37,7 +37,9 @@ export function LabelPalette({
         </button>
       ))}
       <span className="palette-hint" aria-live="polite">
-        {hasSelection ? 'Press a number or click a label to tag the selection.' : 'Select text to tag it.'}
+        {hasSelection
+          ? 'Press a number or click a label to tag the selection.'
+          : 'Select text to tag it.'}
       </span>
     </div>
   );

@@ -35,7 +35,9 @@ export function ProjectBar({
         else files.push({ name: file.name, content: await file.text() });
       }
       const report =
-        files.length > 0 ? unwrap(await client.importDocuments({ files })) : { imported: [], rejected: [] };
+        files.length > 0
+          ? unwrap(await client.importDocuments({ files }))
+          : { imported: [], rejected: [] };
       const rejected = [
         ...tooBig.map((f) => `${f}: larger than 20 MB`),
         ...report.rejected.map((r) => `${r.file}: ${r.message}`),
@@ -73,7 +75,11 @@ export function ProjectBar({
   const step = async (direction: 'undo' | 'redo') => {
     try {
       const entry = await (direction === 'undo' ? history.undo() : history.redo());
-      status.info(entry ? `${direction === 'undo' ? 'Undid' : 'Redid'}: ${entry.description}` : `Nothing to ${direction}.`);
+      status.info(
+        entry
+          ? `${direction === 'undo' ? 'Undid' : 'Redid'}: ${entry.description}`
+          : `Nothing to ${direction}.`,
+      );
     } catch (error) {
       status.error(error);
     }

@@ -1,15 +1,14 @@
 /**
- * The clicked span(s): which spans lie under the click (innermost first), and for the chosen one
- * its label (change it), its attributes, and delete. Escape closes it.
+ * The side panel of the selected span: which spans lie at the clicked place (innermost first),
+ * the chosen span's label (change it), its attributes, and delete. Feature sections (relations,
+ * entity link) render below the attributes.
  */
-import { useEffect, useRef } from 'react';
 import type { Annotation, AttributeValue, Codebook } from '../../shared/model';
 
-export function SpanPopover({
+export function SpanPanel({
   codebook,
   annotation,
   siblings,
-  anchor,
   onChoose,
   onRelabel,
   onAttribute,
@@ -19,37 +18,29 @@ export function SpanPopover({
   codebook: Codebook;
   annotation: Annotation;
   siblings: Annotation[];
-  anchor: { left: number; top: number; bottom: number };
   onChoose: (id: string) => void;
   onRelabel: (label: string) => void;
   onAttribute: (name: string, value: AttributeValue) => void;
   onDelete: () => void;
   onClose: () => void;
 }) {
-  const box = useRef<HTMLDivElement>(null);
   const labelDef = codebook.labels.find((l) => l.name === annotation.label);
 
-  useEffect(() => {
-    box.current?.focus();
-  }, [annotation.id]);
-
-  // Below the span, kept inside the window.
-  const style = {
-    left: Math.max(8, Math.min(anchor.left, window.innerWidth - 340)),
-    top: Math.min(anchor.bottom + 6, window.innerHeight - 280),
-  };
-
   return (
-    <div
-      ref={box}
-      className="popover"
-      role="dialog"
-      aria-label={`${annotation.label} span: ${annotation.quote}`}
-      tabIndex={-1}
-      style={style}
-    >
+    <aside className="span-panel" aria-label={`${annotation.label} span: ${annotation.quote}`}>
+      <div className="panel-head">
+        <h2>Span</h2>
+        <button
+          type="button"
+          onClick={onClose}
+          aria-label="Close the span panel"
+          title="Close (Esc)"
+        >
+          ×
+        </button>
+      </div>
       {siblings.length > 1 && (
-        <div className="popover-siblings" role="group" aria-label="Spans at this place">
+        <div className="panel-siblings" role="group" aria-label="Spans at this place">
           {siblings.map((s) => (
             <button
               key={s.id}
@@ -62,8 +53,8 @@ export function SpanPopover({
           ))}
         </div>
       )}
-      <p className="popover-quote">“{truncate(annotation.quote, 120)}”</p>
-      <div className="popover-labels" role="radiogroup" aria-label="Label">
+      <blockquote className="panel-quote">{truncate(annotation.quote, 300)}</blockquote>
+      <div className="panel-labels" role="radiogroup" aria-label="Label">
         {codebook.labels.map((l) => (
           <button
             key={l.name}
@@ -85,12 +76,14 @@ export function SpanPopover({
           const id = `attr-${annotation.id}-${attr.name}`;
           const value = annotation.attributes[attr.name];
           return (
-            <div key={attr.name} className="popover-field">
+            <div key={attr.name} className="panel-field">
               <label htmlFor={id}>{attr.name}</label>
               <select
                 id={id}
                 value={typeof value === 'string' ? value : ''}
-                onChange={(e) => onAttribute(attr.name, e.target.value === '' ? null : e.target.value)}
+                onChange={(e) =>
+                  onAttribute(attr.name, e.target.value === '' ? null : e.target.value)
+                }
               >
                 <option value="">—</option>
                 {attr.values?.map((v) => (
@@ -102,18 +95,15 @@ export function SpanPopover({
             </div>
           );
         })}
-      <p className="popover-by">
+      <p className="panel-by">
         by {annotation.annotator} · {new Date(annotation.modified).toLocaleString()}
       </p>
-      <div className="popover-actions">
+      <div className="panel-actions">
         <button type="button" className="danger" onClick={onDelete}>
           Delete span
         </button>
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
       </div>
-    </div>
+    </aside>
   );
 }
 

@@ -1,0 +1,92 @@
+/**
+ * The commands of the annotate screen. Features add theirs to `documentActions`; the pane's key
+ * handler, the command palette and the shortcut sheet all read this one list.
+ */
+import type { Codebook } from '../../shared/model';
+import type { RendererClient } from '../api/client';
+import type { History } from '../commands/history';
+import type { SpanEditor } from '../commands/span-editor';
+import type { Status } from '../app/status';
+import type { DocumentViewer, TextSelectionRange } from '../viewer/document-viewer';
+import type { Action } from './action';
+
+/** What a command on the open document may use. */
+export interface DocumentContext {
+  readonly client: RendererClient;
+  readonly codebook: Codebook;
+  readonly editor: SpanEditor;
+  readonly viewer: DocumentViewer;
+  readonly history: History;
+  readonly status: Status;
+  /** The span shown in the side panel (clicked or reached by keyboard), if any. */
+  readonly selectedSpan: string | null;
+  selectSpan(id: string | null): void;
+  /** The viewer's text selection (UTF-16 offsets), if any. */
+  textSelection(): TextSelectionRange | null;
+  /** Tags the text selection with a label and clears the selection. */
+  tagSelection(label: string): void;
+}
+
+export type DocumentAction = Action<DocumentContext>;
+
+/** One "Tag as …" action per label with a hotkey, in codebook order. */
+export function tagActions(codebook: Codebook): DocumentAction[] {
+  return codebook.labels.map((label) => ({
+    id: `tag:${label.name}`,
+    title: `Tag as ${label.name}`,
+    group: 'Tagging',
+    keys: label.hotkey ? [label.hotkey] : [],
+    enabled: (ctx) => ctx.textSelection() !== null,
+    perform: (ctx) => ctx.tagSelection(label.name),
+  }));
+}
+
+export const editActions: DocumentAction[] = [
+  {
+    id: 'undo',
+    title: 'Undo',
+    group: 'Edit',
+    keys: ['Mod+z'],
+    perform: async (ctx) => {
+      const entry = await ctx.history.undo();
+      ctx.status.info(entry ? `Undid: ${entry.description}` : 'Nothing to undo.');
+    },
+  },
+  {
+    id: 'redo',
+    title: 'Redo',
+    group: 'Edit',
+    keys: ['Shift+Mod+z', 'Mod+y'],
+    perform: async (ctx) => {
+      const entry = await ctx.history.redo();
+      ctx.status.info(entry ? `Redid: ${entry.description}` : 'Nothing to redo.');
+    },
+  },
+  {
+    id: 'delete-span',
+    title: 'Delete the selected span',
+    group: 'Edit',
+    keys: ['Delete', 'Backspace'],
+    enabled: (ctx) => ctx.selectedSpan !== null,
+    perform: async (ctx) => {
+      const span = ctx.editor.get(ctx.selectedSpan!);
+      if (!span) return;
+      ctx.selectSpan(null);
+      await ctx.editor.remove(span.id);
+      ctx.status.info(`Deleted the ${span.label} span “${span.quote}”.`);
+    },
+  },
+  {
+    id: 'deselect',
+    title: 'Close the span panel',
+    group: 'Navigation',
+    keys: ['Escape'],
+    enabled: (ctx) => ctx.selectedSpan !== null,
+    perform: (ctx) => ctx.selectSpan(null),
+  },
+];
+
+/** Every command of the annotate screen for this codebook. */
+export function documentActions(codebook: Codebook): DocumentAction[] {
+  return [...tagActions(codebook), ...editActions];
+}

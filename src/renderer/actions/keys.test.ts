@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { chordOf, describeChord, type KeyLike } from './keys';
+
+const key = (k: string, mods: Partial<Omit<KeyLike, 'key'>> = {}): KeyLike => ({
+  key: k,
+  shiftKey: false,
+  altKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  ...mods,
+});
+
+describe('chordOf', () => {
+  it.each<[string, KeyLike, boolean, string | null]>([
+    ['digit', key('1'), false, '1'],
+    ['letter', key('r'), false, 'r'],
+    ['capital letter means Shift', key('R', { shiftKey: true }), false, 'Shift+r'],
+    ['Ctrl on Linux is Mod', key('z', { ctrlKey: true }), false, 'Mod+z'],
+    ['Cmd on a Mac is Mod', key('z', { metaKey: true }), true, 'Mod+z'],
+    ['Ctrl on a Mac is not Mod', key('z', { ctrlKey: true }), true, 'z'],
+    ['redo', key('Z', { ctrlKey: true, shiftKey: true }), false, 'Shift+Mod+z'],
+    ['question mark carries no Shift', key('?', { shiftKey: true }), false, '?'],
+    [
+      'named key keeps Shift',
+      key('ArrowRight', { shiftKey: true, altKey: true }),
+      false,
+      'Shift+Alt+ArrowRight',
+    ],
+    ['space', key(' '), false, 'Space'],
+    ['lone modifier', key('Shift', { shiftKey: true }), false, null],
+  ])('%s', (_name, event, mac, expected) => {
+    expect(chordOf(event, mac)).toBe(expected);
+  });
+});
+
+describe('describeChord', () => {
+  it('prints chords for each platform', () => {
+    expect(describeChord('Shift+Mod+z', false)).toBe('Shift+Ctrl+Z');
+    expect(describeChord('Shift+Mod+z', true)).toBe('⇧⌘Z');
+    expect(describeChord('Alt+ArrowLeft', false)).toBe('Alt+←');
+  });
+});
