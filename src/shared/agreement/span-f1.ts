@@ -73,7 +73,7 @@ export function spanF1(
   };
 }
 
-export function score(matches: number, reference: number, candidate: number): F1Score {
+function score(matches: number, reference: number, candidate: number): F1Score {
   return {
     matches,
     reference,

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { LabeledSpan } from './span-f1';
-import { CONFLICT, codeTokens, cohenKappa, fleissKappa, tokenAgreement } from './token-kappa';
+import {
+  CONFLICT,
+  codeTokens,
+  cohenKappa,
+  fleissKappa,
+  tokenAgreement,
+  tokenAgreementByLabel,
+} from './token-kappa';
 import { wordTokens } from './word-tokens';
 
 /** Items × categories counts from each item's list of ratings (categories 1..k). */
@@ -194,7 +201,7 @@ describe('token coding', () => {
     expect(result.pairs[0]?.cohen).toEqual(expected);
     expect(result.fleiss.items).toBe(5);
     // One label against the rest keeps every token: for label 0, A has director+James, B director.
-    expect(result.byLabel[0]?.cohen).toEqual(
+    expect(tokenAgreementByLabel([a, b], 2, 0, tokens.starts.length)[0]?.cohen).toEqual(
       cohenKappa([
         [1, 1],
         [0, 4],
@@ -217,10 +224,11 @@ describe('token coding', () => {
       [0, 2, 1], // Apple
     ];
     expect(result.fleiss).toEqual(fleissKappa(table));
-    expect(result.byLabel[1]?.fleiss).toEqual(
+    const byLabel = tokenAgreementByLabel([a, b, c], 2, 0, tokens.starts.length);
+    expect(byLabel[1]?.fleiss).toEqual(
       fleissKappa(table.map((row) => [row[1] as number, 3 - (row[1] as number)])),
     );
-    expect(result.byLabel[0]?.cohen).toBeNull();
+    expect(byLabel[0]?.cohen).toBeNull();
     expect(result.pairs.map(({ a, b }) => [a, b])).toEqual([
       [0, 1],
       [0, 2],

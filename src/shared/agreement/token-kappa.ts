@@ -208,13 +208,14 @@ export interface TokenAgreement {
     readonly cohen: KappaResult;
     readonly excludedTokens: number;
   }>;
-  /** Per label, one label against the rest over all tokens: Fleiss' kappa, and Cohen's kappa
-   * when there are exactly two annotators (otherwise null). */
-  readonly byLabel: ReadonlyArray<{
-    readonly fleiss: KappaResult;
-    readonly cohen: KappaResult | null;
-  }>;
 }
+
+/** Per label, one label against the rest over all tokens: Fleiss' kappa, and Cohen's kappa when
+ * there are exactly two annotators (otherwise null). */
+export type LabelTokenAgreement = ReadonlyArray<{
+  readonly fleiss: KappaResult;
+  readonly cohen: KappaResult | null;
+}>;
 
 /** Token kappas for the tokens [from, to) of the codings (one coding per annotator). */
 export function tokenAgreement(
@@ -264,13 +265,7 @@ export function tokenAgreement(
     }
   }
 
-  return {
-    tokens: to - from,
-    excludedTokens,
-    fleiss,
-    pairs,
-    byLabel: perLabel(codings, labelCount, from, to),
-  };
+  return { tokens: to - from, excludedTokens, fleiss, pairs };
 }
 
 const TOO_FEW_ANNOTATORS: KappaResult = {
@@ -303,16 +298,16 @@ function pairCohen(
 }
 
 /**
- * One label against the rest, for every label in one pass. A token counts, for label L, as many
- * annotators as have L among their labels there; untouched labels have zero everywhere, so their
- * contributions are added in bulk rather than per token.
+ * Token kappas per label (one label against the rest) for the tokens [from, to), every label in
+ * one pass. A token counts, for label L, as many annotators as have L among their labels there;
+ * labels no annotator has at a token contribute in bulk rather than per token.
  */
-function perLabel(
+export function tokenAgreementByLabel(
   codings: readonly TokenCoding[],
   labelCount: number,
   from: number,
   to: number,
-): TokenAgreement['byLabel'] {
+): LabelTokenAgreement {
   const R = codings.length;
   const T = to - from;
   const yes = new Float64Array(labelCount); // Σ_t n_tL
@@ -324,15 +319,20 @@ function perLabel(
   const touched: number[] = [];
   const firstHas = new Uint8Array(labelCount);
 
+  const count = (label: number, r: number) => {
+    if (countAtToken[label] === 0) touched.push(label);
+    countAtToken[label]! += 1;
+    if (r === 0) firstHas[label] = 1;
+  };
   for (let t = from; t < to; t++) {
     touched.length = 0;
-    codings.forEach((coding, r) => {
-      forEachLabel(coding, t, labelCount, (label) => {
-        if (countAtToken[label] === 0) touched.push(label);
-        countAtToken[label]! += 1;
-        if (r === 0) firstHas[label] = 1;
-      });
-    });
+    for (let r = 0; r < R; r++) {
+      const coding = codings[r] as TokenCoding;
+      const category = coding.categories[t] as number;
+      if (category === labelCount) continue;
+      if (category !== CONFLICT) count(category, r);
+      else for (const label of coding.conflictLabels.get(t) as readonly number[]) count(label, r);
+    }
     for (const label of touched) {
       const n = countAtToken[label] as number;
       yes[label]! += n;
@@ -370,18 +370,4 @@ function perLabel(
     }
     return { fleiss, cohen };
   });
-}
-
-function forEachLabel(
-  coding: TokenCoding,
-  t: number,
-  labelCount: number,
-  visit: (label: number) => void,
-): void {
-  const category = coding.categories[t] as number;
-  if (category === CONFLICT) {
-    for (const label of coding.conflictLabels.get(t) as readonly number[]) visit(label);
-  } else if (category !== labelCount) {
-    visit(category);
-  }
 }

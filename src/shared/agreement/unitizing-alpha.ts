@@ -59,16 +59,26 @@ export interface UnitizingAlpha {
   readonly expected: number | null;
 }
 
-export interface UnitizingResult extends UnitizingAlpha {
-  /** One entry per category that has at least one unit, in order of first appearance. */
+/** α_U overall and per category (one entry per category that has at least one unit here, in the
+ * order of the groups). */
+export interface UnitizingAlphas extends UnitizingAlpha {
   readonly byCategory: ReadonlyMap<string, UnitizingAlpha & { readonly units: number }>;
+}
+
+export interface UnitizingResult extends UnitizingAlphas {
   /** How many units were merged away because they overlapped a unit of the same rater and
    * category (see the module comment). */
   readonly mergedUnits: number;
 }
 
-/** A rater's units of one category: sorted, disjoint half-open ranges. */
-type Ranges = { starts: number[]; ends: number[] };
+/** One rater's units of one category: sorted by start, pairwise disjoint (touching is fine). */
+export interface DisjointUnits {
+  readonly starts: ArrayLike<number>;
+  readonly ends: ArrayLike<number>;
+}
+
+/** Units by category, then one `DisjointUnits` per rater (every rater, even without units). */
+export type GroupedUnits = ReadonlyMap<string, readonly DisjointUnits[]>;
 
 const TOO_FEW_RATERS: UnitizingAlpha = {
   alpha: null,
@@ -80,26 +90,43 @@ const TOO_FEW_RATERS: UnitizingAlpha = {
 /** α_U per category and overall for one unitizing study. */
 export function unitizingAlpha(study: UnitizingStudy): UnitizingResult {
   checkStudy(study);
-  const { raterCount: R, length: L } = study;
-  const { byCategory: grouped, merged } = groupUnits(study);
+  const { groups, merged } = groupUnits(study);
+  return {
+    ...unitizingAlphaOfGroups(groups, study.raterCount, 0, study.length),
+    mergedUnits: merged,
+  };
+}
 
+/**
+ * α_U for units already grouped, sorted and made disjoint (see `mergeOverlaps`), on the continuum
+ * [begin, begin + length). Not validated: this is for callers that group once and compute many
+ * studies from views of the same arrays (the report: overall, per document, per pair). A
+ * category without units in these views is left out, as DKPro only knows categories that occur.
+ */
+export function unitizingAlphaOfGroups(
+  groups: GroupedUnits,
+  raterCount: number,
+  begin: number,
+  length: number,
+): UnitizingAlphas {
   const byCategory = new Map<string, UnitizingAlpha & { units: number }>();
   let observedSum = 0;
   let expectedSum = 0;
-  for (const [category, raters] of grouped) {
+  for (const [category, raters] of groups) {
     const units = raters.reduce((sum, r) => sum + r.starts.length, 0);
-    if (R < 2) {
+    if (units === 0) continue;
+    if (raterCount < 2) {
       byCategory.set(category, { ...TOO_FEW_RATERS, units });
       continue;
     }
-    const observed = observedDisagreement(raters, L);
-    const expected = expectedDisagreement(raters, L);
+    const observed = observedDisagreement(raters, length);
+    const expected = expectedDisagreement(raters, begin, length);
     observedSum += observed;
     expectedSum += expected;
     byCategory.set(category, { ...alphaOf(observed, expected, `"${category}"`), units });
   }
 
-  if (R < 2) return { ...TOO_FEW_RATERS, byCategory, mergedUnits: merged };
+  if (raterCount < 2) return { ...TOO_FEW_RATERS, byCategory };
   if (byCategory.size === 0) {
     return {
       alpha: null,
@@ -107,7 +134,6 @@ export function unitizingAlpha(study: UnitizingStudy): UnitizingResult {
       observed: null,
       expected: null,
       byCategory,
-      mergedUnits: merged,
     };
   }
   const overall = alphaOf(
@@ -115,7 +141,35 @@ export function unitizingAlpha(study: UnitizingStudy): UnitizingResult {
     expectedSum / byCategory.size,
     'any category',
   );
-  return { ...overall, byCategory, mergedUnits: merged };
+  return { ...overall, byCategory };
+}
+
+/**
+ * One rater's units of one category, given sorted by start (then end), made disjoint: each group
+ * of overlapping units becomes their union. `merged` counts the units absorbed that way.
+ */
+export function mergeOverlaps(
+  sortedStarts: ArrayLike<number>,
+  sortedEnds: ArrayLike<number>,
+): { units: { starts: Float64Array; ends: Float64Array }; merged: number } {
+  const starts = new Float64Array(sortedStarts.length);
+  const ends = new Float64Array(sortedStarts.length);
+  let count = 0;
+  for (let i = 0; i < sortedStarts.length; i++) {
+    const start = sortedStarts[i] as number;
+    const end = sortedEnds[i] as number;
+    if (count > 0 && start < (ends[count - 1] as number)) {
+      ends[count - 1] = Math.max(ends[count - 1] as number, end);
+    } else {
+      starts[count] = start;
+      ends[count] = end;
+      count++;
+    }
+  }
+  return {
+    units: { starts: starts.subarray(0, count), ends: ends.subarray(0, count) },
+    merged: sortedStarts.length - count,
+  };
 }
 
 function alphaOf(observed: number, expected: number, what: string): UnitizingAlpha {
@@ -162,7 +216,7 @@ function checkStudy(study: UnitizingStudy): void {
 }
 
 /** Units grouped by category, then by rater, sorted and with overlaps merged. */
-function groupUnits(study: UnitizingStudy): { byCategory: Map<string, Ranges[]>; merged: number } {
+function groupUnits(study: UnitizingStudy): { groups: GroupedUnits; merged: number } {
   const raw = new Map<string, UnitizingUnit[][]>();
   for (const unit of study.units) {
     let raters = raw.get(unit.category);
@@ -173,37 +227,31 @@ function groupUnits(study: UnitizingStudy): { byCategory: Map<string, Ranges[]>;
     (raters[unit.rater] as UnitizingUnit[]).push(unit);
   }
   let merged = 0;
-  const byCategory = new Map<string, Ranges[]>();
+  const groups = new Map<string, DisjointUnits[]>();
   for (const [category, raters] of raw) {
-    byCategory.set(
+    groups.set(
       category,
       raters.map((units) => {
         units.sort((a, b) => a.start - b.start || a.end - b.end);
-        const ranges: Ranges = { starts: [], ends: [] };
-        for (const { start, end } of units) {
-          const last = ranges.ends.length - 1;
-          if (last >= 0 && start < (ranges.ends[last] as number)) {
-            ranges.ends[last] = Math.max(ranges.ends[last] as number, end);
-            merged++;
-          } else {
-            ranges.starts.push(start);
-            ranges.ends.push(end);
-          }
-        }
-        return ranges;
+        const disjoint = mergeOverlaps(
+          units.map((u) => u.start),
+          units.map((u) => u.end),
+        );
+        merged += disjoint.merged;
+        return disjoint.units;
       }),
     );
   }
-  return { byCategory, merged };
+  return { groups, merged };
 }
 
 /** D_o(c): a merge sweep per rater pair over both raters' sorted, disjoint units. */
-function observedDisagreement(raters: readonly Ranges[], L: number): number {
+function observedDisagreement(raters: readonly DisjointUnits[], L: number): number {
   const R = raters.length;
   let sum = 0;
   for (let r1 = 0; r1 < R; r1++) {
     for (let r2 = r1 + 1; r2 < R; r2++) {
-      sum += pairDisagreement(raters[r1] as Ranges, raters[r2] as Ranges);
+      sum += pairDisagreement(raters[r1] as DisjointUnits, raters[r2] as DisjointUnits);
     }
   }
   return (2 * sum) / (R * (R - 1) * L * L);
@@ -214,7 +262,7 @@ function observedDisagreement(raters: readonly Ranges[], L: number): number {
  * of that rater's gaps (gaps are the maximal uncovered stretches) and costs l²; overlapping units
  * cost the squared begin and end differences; every other unit/gap pairing costs nothing.
  */
-function pairDisagreement(a: Ranges, b: Ranges): number {
+function pairDisagreement(a: DisjointUnits, b: DisjointUnits): number {
   const aMatched = new Uint8Array(a.starts.length);
   const bMatched = new Uint8Array(b.starts.length);
   let sum = 0;
@@ -230,7 +278,9 @@ function pairDisagreement(a: Ranges, b: Ranges): number {
     } else if (bEnd <= aStart) {
       j++;
     } else {
-      sum += (aStart - bStart) ** 2 + (aEnd - bEnd) ** 2;
+      const beginDiff = aStart - bStart;
+      const endDiff = aEnd - bEnd;
+      sum += beginDiff * beginDiff + endDiff * endDiff;
       aMatched[i] = 1;
       bMatched[j] = 1;
       if (aEnd <= bEnd) i++;
@@ -241,50 +291,57 @@ function pairDisagreement(a: Ranges, b: Ranges): number {
   return sum;
 }
 
-function unmatchedSquares(ranges: Ranges, matched: Uint8Array): number {
+function unmatchedSquares(ranges: DisjointUnits, matched: Uint8Array): number {
   let sum = 0;
   for (let i = 0; i < matched.length; i++) {
-    if (!matched[i]) sum += ((ranges.ends[i] as number) - (ranges.starts[i] as number)) ** 2;
+    if (matched[i]) continue;
+    const length = (ranges.ends[i] as number) - (ranges.starts[i] as number);
+    sum += length * length;
   }
   return sum;
 }
 
-/** D_e(c), with Σ_{g ≥ l} (g − l + 1) from prefix sums over the sorted gap lengths. */
-function expectedDisagreement(raters: readonly Ranges[], L: number): number {
+/** D_e(c), with Σ_{g ≥ l} (g − l + 1) from suffix sums over the sorted gap lengths. */
+function expectedDisagreement(raters: readonly DisjointUnits[], begin: number, L: number): number {
   const R = raters.length;
-  const lengths: number[] = [];
-  const gaps: number[] = [];
+  let units = 0;
+  for (const { starts } of raters) units += starts.length;
+  // Each rater has at most one gap more than units (before, between and after them).
+  const gapBuffer = new Float64Array(units + R);
+  let gapCount = 0;
   for (const { starts, ends } of raters) {
-    let position = 0;
+    let position = begin;
     for (let i = 0; i < starts.length; i++) {
       const start = starts[i] as number;
-      if (start > position) gaps.push(start - position);
-      lengths.push((ends[i] as number) - start);
+      if (start > position) gapBuffer[gapCount++] = start - position;
       position = ends[i] as number;
     }
-    if (position < L) gaps.push(L - position);
+    if (position < begin + L) gapBuffer[gapCount++] = begin + L - position;
   }
-  const units = lengths.length;
-  gaps.sort((x, y) => x - y);
+  const gaps = gapBuffer.subarray(0, gapCount).sort();
   // suffix[k] = Σ gaps[k..], so Σ_{g ≥ l} (g − l + 1) = suffix[k] − (l − 1)(count − k) for the
   // first k with gaps[k] ≥ l.
-  const suffix = new Float64Array(gaps.length + 1);
-  for (let k = gaps.length - 1; k >= 0; k--)
+  const suffix = new Float64Array(gapCount + 1);
+  for (let k = gapCount - 1; k >= 0; k--)
     suffix[k] = (suffix[k + 1] as number) + (gaps[k] as number);
 
   let numerator = 0;
   let squaredLengths = 0;
-  for (const l of lengths) {
-    const k = lowerBound(gaps, l);
-    const gapSum = (suffix[k] as number) - (l - 1) * (gaps.length - k);
-    numerator += ((units - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3 + l * l * gapSum;
-    squaredLengths += l * (l - 1);
+  for (const { starts, ends } of raters) {
+    for (let i = 0; i < starts.length; i++) {
+      const l = (ends[i] as number) - (starts[i] as number);
+      const k = lowerBound(gaps, l);
+      const gapSum = (suffix[k] as number) - (l - 1) * (gapCount - k);
+      // (2l³ − 3l² + l) written as l(l − 1)(2l − 1): the same value, and exact in doubles longer.
+      numerator += ((units - 1) * l * (l - 1) * (2 * l - 1)) / 3 + l * l * gapSum;
+      squaredLengths += l * (l - 1);
+    }
   }
   return ((2 / L) * numerator) / (R * L * (R * L - 1) - squaredLengths);
 }
 
 /** First index k with sorted[k] ≥ value. */
-function lowerBound(sorted: readonly number[], value: number): number {
+function lowerBound(sorted: ArrayLike<number>, value: number): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
