@@ -18,7 +18,10 @@ export async function ensureRendererBuilt(root: string, io: CliIo): Promise<stri
     shell: process.platform === 'win32',
   });
   if (result.status !== 0 || !existsSync(join(staticDir, 'index.html'))) {
-    throw new WorkbenchError('internal', 'Building the app failed; run `npm run build` to see why.');
+    throw new WorkbenchError(
+      'internal',
+      'Building the app failed; run `npm run build` to see why.',
+    );
   }
   return staticDir;
 }

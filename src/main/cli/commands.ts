@@ -61,15 +61,20 @@ function command(
   COMMANDS[name] = { options, run, minPositionals };
 }
 
-command('init', 1, { corpus: { type: 'string' }, name: { type: 'string' } }, async (pos, values, io) => {
-  const dir = resolve(pos[0]!);
-  const corpusDir = values.corpus ? resolve(String(values.corpus)) : bundledCorpusDir();
-  await initProject(dir, { corpusDir, name: values.name as string | undefined });
-  const project = await ProjectFolder.open(dir);
-  const docs = await project.listDocuments();
-  io.out(`Created project "${project.name}" in ${dir} with ${docs.length} document(s).`);
-  return 0;
-});
+command(
+  'init',
+  1,
+  { corpus: { type: 'string' }, name: { type: 'string' } },
+  async (pos, values, io) => {
+    const dir = resolve(pos[0]!);
+    const corpusDir = values.corpus ? resolve(String(values.corpus)) : bundledCorpusDir();
+    await initProject(dir, { corpusDir, name: values.name as string | undefined });
+    const project = await ProjectFolder.open(dir);
+    const docs = await project.listDocuments();
+    io.out(`Created project "${project.name}" in ${dir} with ${docs.length} document(s).`);
+    return 0;
+  },
+);
 
 command('import', 2, {}, async (pos, _values, io) => {
   const project = await ProjectFolder.open(resolve(pos[0]!));

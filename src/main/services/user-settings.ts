@@ -33,7 +33,10 @@ export async function readUserSettings(settingsDir: string): Promise<UserSetting
   }
 }
 
-export async function writeUserSettings(settingsDir: string, settings: UserSettings): Promise<void> {
+export async function writeUserSettings(
+  settingsDir: string,
+  settings: UserSettings,
+): Promise<void> {
   await writeFileAtomic(join(settingsDir, SETTINGS_FILE), JSON.stringify(settings, null, 2) + '\n');
 }
 

@@ -2,22 +2,18 @@
  * A workbench session: one open project, its annotation store and the person annotating, behind
  * the handlers of the API contract. Both transports (Electron IPC and browser-mode HTTP) and the
  * CLI drive the same session, so the app, the tests and the command line share one code path.
+ *
+ * Handlers come in groups, one module per feature, each given the same SessionContext.
  */
-import {
-  WorkbenchError,
-  type DocumentSummary,
-  type ExportFormat,
-  type ExportResult,
-  type ImportReport,
-  type ProjectInfo,
-  type WorkbenchHandlers,
-} from '../../shared/api';
-import type { Codebook, DocumentRecord } from '../../shared/model';
+import type { ExportFormat, ImportReport, ProjectInfo, WorkbenchHandlers } from '../../shared/api';
 import { ProjectFolder } from '../project/project-folder';
 import { AnnotationStore } from '../store/annotation-store';
 import { writeFileAtomic } from '../store/atomic-write';
+import { annotationHandlers } from './annotation-handlers';
 import { buildExport } from './export-service';
-import { readUserSettings, suggestAnnotatorName, writeUserSettings } from './user-settings';
+import { projectHandlers, summarise } from './project-handlers';
+import type { SessionContext } from './session-context';
+import { readUserSettings } from './user-settings';
 
 export interface WorkbenchSession {
   readonly handlers: WorkbenchHandlers;
@@ -36,114 +32,20 @@ export interface OpenWorkbenchOptions {
 
 export async function openWorkbench(options: OpenWorkbenchOptions): Promise<WorkbenchSession> {
   const warnings: string[] = [];
-  const project = await ProjectFolder.open(options.projectDir, {
-    onWarning: (message) => warnings.push(message),
-  });
-  const store = new AnnotationStore(project.dir, { onWarning: (message) => warnings.push(message) });
-  let annotator = (await readUserSettings(options.settingsDir)).annotator;
-
-  const requireAnnotator = (): string => {
-    if (annotator === null) {
-      throw new WorkbenchError(
-        'invalid_argument',
-        'Choose your annotator name first: every annotation records who made it.',
-      );
-    }
-    return annotator;
-  };
-
-  const requireLabel = (codebook: Codebook, label: string): void => {
-    if (!codebook.labels.some((l) => l.name === label)) {
-      const known = codebook.labels.map((l) => `"${l.name}"`).join(', ');
-      throw new WorkbenchError(
-        'invalid_argument',
-        `There is no label "${label}" in the codebook (labels: ${known}).`,
-      );
-    }
-  };
-
-  const projectInfo = (): ProjectInfo => ({
-    name: project.name,
-    path: project.dir,
-    annotator,
-    suggestedAnnotator: suggestAnnotatorName(),
-    warnings: [...warnings],
+  const onWarning = (message: string) => warnings.push(message);
+  const project = await ProjectFolder.open(options.projectDir, { onWarning });
+  const ctx: SessionContext = {
+    project,
+    store: new AnnotationStore(project.dir, { onWarning }),
     shell: options.shell,
-  });
-
-  const summarise = async (doc: DocumentRecord): Promise<DocumentSummary> => {
-    const layer = annotator === null ? null : await store.getLayer(annotator, doc.id);
-    return {
-      id: doc.id,
-      title: doc.title,
-      meta: doc.meta,
-      length: doc.text.length,
-      annotationCount: layer?.annotations.length ?? 0,
-      status: layer?.status ?? 'todo',
-    };
+    settingsDir: options.settingsDir,
+    warnings,
+    annotator: (await readUserSettings(options.settingsDir)).annotator,
   };
-
-  const exportDataset = async (format: ExportFormat): Promise<ExportResult> =>
-    buildExport(format, { project, store });
 
   const handlers: WorkbenchHandlers = {
-    getProject: async () => projectInfo(),
-    setAnnotator: async ({ name }) => {
-      await writeUserSettings(options.settingsDir, { annotator: name });
-      annotator = name;
-      return projectInfo();
-    },
-    listDocuments: async () => Promise.all((await project.listDocuments()).map(summarise)),
-    getDocument: async ({ id }) => project.getDocument(id),
-    getCodebook: async () => project.getCodebook(),
-    getLayer: async ({ doc }) => {
-      const who = requireAnnotator();
-      await project.getDocument(doc);
-      const layer = await store.getLayer(who, doc);
-      return {
-        doc,
-        annotator: who,
-        status: layer.status,
-        memo: layer.memo,
-        annotations: layer.annotations,
-        relations: layer.relations,
-      };
-    },
-    createAnnotation: async ({ doc, label, start, end, attributes, id }) => {
-      const who = requireAnnotator();
-      requireLabel(await project.getCodebook(), label);
-      const document = await project.getDocument(doc);
-      return store.createAnnotation(who, document, { label, start, end, attributes, id });
-    },
-    updateAnnotation: async ({ doc, id, patch }) => {
-      const who = requireAnnotator();
-      if (patch.label !== undefined) requireLabel(await project.getCodebook(), patch.label);
-      const document = await project.getDocument(doc);
-      return store.updateAnnotation(who, document, id, patch);
-    },
-    deleteAnnotation: async ({ doc, id }) => {
-      const who = requireAnnotator();
-      return store.deleteAnnotation(who, doc, id);
-    },
-    restoreAnnotation: async ({ annotation, relations }) => {
-      const who = requireAnnotator();
-      if (annotation.annotator !== who) {
-        throw new WorkbenchError(
-          'invalid_argument',
-          `This span belongs to ${annotation.annotator}'s layer; you can only restore your own.`,
-        );
-      }
-      await project.getDocument(annotation.doc);
-      return store.restoreAnnotation(who, { annotation, relations });
-    },
-    importDocuments: async ({ files }) => {
-      const report = await project.importFiles(files);
-      return {
-        imported: await Promise.all(report.imported.map(summarise)),
-        rejected: report.rejected,
-      };
-    },
-    exportDataset: async ({ format }) => exportDataset(format),
+    ...projectHandlers(ctx),
+    ...annotationHandlers(ctx),
   };
 
   return {
@@ -152,14 +54,14 @@ export async function openWorkbench(options: OpenWorkbenchOptions): Promise<Work
     importPaths: async (paths) => {
       const report = await project.importPaths(paths);
       return {
-        imported: await Promise.all(report.imported.map(summarise)),
+        imported: await Promise.all(report.imported.map((doc) => summarise(ctx, doc))),
         rejected: report.rejected,
       };
     },
     exportToFile: async (format, outPath) => {
-      const result = await exportDataset(format);
+      const result = await buildExport(format, ctx);
       await writeFileAtomic(outPath, result.content);
     },
-    close: async () => store.flush(),
+    close: async () => ctx.store.close(),
   };
 }
