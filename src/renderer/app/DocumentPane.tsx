@@ -95,11 +95,8 @@ export function DocumentPane({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [docId]);
 
-  // A deleted span (by undo, or in another way) leaves the panel.
+  // Derived, not stored: a span deleted by undo (or in another way) leaves the panel by itself.
   const current = selected && editor ? editor.get(selected.current) : undefined;
-  useEffect(() => {
-    if (selected && !current) setSelected(null);
-  }, [selected, current]);
 
   useEffect(() => {
     viewer?.setSelectedSpan(current?.id ?? null);
