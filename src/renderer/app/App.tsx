@@ -9,9 +9,8 @@ import type { RendererClient } from '../api/client';
 import { History } from '../commands/history';
 import { unwrap } from '../commands/span-editor';
 import { AnnotatorDialog } from './AnnotatorDialog';
-import { DocumentList } from './DocumentList';
-import { DocumentPane } from './DocumentPane';
 import { ProjectBar } from './ProjectBar';
+import { SCREENS, type WorkbenchView } from './screens';
 import { useStatus, StatusLine } from './status';
 
 export function App({ client }: { client: RendererClient }) {
@@ -19,6 +18,8 @@ export function App({ client }: { client: RendererClient }) {
   const [codebook, setCodebook] = useState<Codebook | null>(null);
   const [documents, setDocuments] = useState<DocumentSummary[]>([]);
   const [openDoc, setOpenDoc] = useState<string | null>(null);
+  const [focusSpan, setFocusSpan] = useState<string | null>(null);
+  const [screen, setScreen] = useState(SCREENS[0]!.id);
   const [fatal, setFatal] = useState<string | null>(null);
   const status = useStatus();
   const history = useMemo(() => new History(), []);
@@ -75,6 +76,16 @@ export function App({ client }: { client: RendererClient }) {
     );
   }, []);
 
+  const reloadCodebook = useCallback(async () => {
+    setCodebook(unwrap(await client.getCodebook({})));
+  }, [client]);
+
+  const openDocument = useCallback((docId: string, spanId?: string) => {
+    setOpenDoc(docId);
+    setFocusSpan(spanId ?? null);
+    setScreen('annotate');
+  }, []);
+
   if (fatal) {
     return (
       <div className="fatal" role="alert">
@@ -107,29 +118,37 @@ export function App({ client }: { client: RendererClient }) {
           ))}
         </div>
       )}
-      <div className="workspace">
-        <DocumentList documents={documents} openDoc={openDoc} onOpen={setOpenDoc} />
-        {openDoc && project.annotator ? (
-          <DocumentPane
-            key={openDoc}
-            client={client}
-            docId={openDoc}
-            annotator={project.annotator}
-            codebook={codebook}
-            history={history}
-            status={status}
-            onCountChange={updateCount}
-          />
-        ) : (
-          <main className="empty-pane">
-            <p>
-              {documents.length === 0
-                ? 'This project has no documents yet. Import articles (.txt or .md) to begin.'
-                : 'Choose an article on the left to read and annotate it.'}
-            </p>
-          </main>
-        )}
-      </div>
+      {project.annotator !== null && (
+        <>
+          <nav className="screen-tabs" aria-label="Screens">
+            {SCREENS.map((s) => (
+              <button
+                key={s.id}
+                type="button"
+                aria-current={s.id === screen ? 'page' : undefined}
+                onClick={() => setScreen(s.id)}
+              >
+                {s.title}
+              </button>
+            ))}
+          </nav>
+          {SCREENS.find((s) => s.id === screen)!.render({
+            client,
+            project,
+            annotator: project.annotator,
+            codebook,
+            documents,
+            history,
+            status,
+            openDoc,
+            focusSpan,
+            openDocument,
+            refreshDocuments,
+            reloadCodebook,
+            updateCount,
+          } satisfies WorkbenchView)}
+        </>
+      )}
       <StatusLine status={status} />
       {project.annotator === null && (
         <AnnotatorDialog suggested={project.suggestedAnnotator} onSubmit={chooseAnnotator} />

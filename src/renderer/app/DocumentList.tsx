@@ -11,7 +11,7 @@ export function DocumentList({
   openDoc,
   onOpen,
 }: {
-  documents: DocumentSummary[];
+  documents: readonly DocumentSummary[];
   openDoc: string | null;
   onOpen: (id: string) => void;
 }) {
