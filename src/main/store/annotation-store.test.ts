@@ -520,3 +520,43 @@ describe('AnnotationStore: failures and recovery', () => {
     expect(error.code).toBe('unavailable');
   });
 });
+
+describe('updateLayer', () => {
+  it('writes a valid next layer durably and refuses an invalid one, writing nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'awb-update-layer-'));
+    const store = new AnnotationStore(dir);
+    const doc = makeDocument('doc1', 'FBI director James Comey said so.');
+    const a = await store.createAnnotation('alice', doc, { label: 'Actor', start: 0, end: 3 });
+    const renamed = await store.updateLayer('alice', 'doc1', (layer) => ({
+      layer: { ...layer, annotations: layer.annotations.map((x) => ({ ...x, label: 'Person' })) },
+      result: layer.annotations.length,
+    }));
+    expect(renamed).toBe(1);
+    const file = join(dir, 'annotations', 'alice', 'doc1.json');
+    expect(JSON.parse(await readFile(file, 'utf8')).annotations[0].label).toBe('Person');
+    const before = await readFile(file, 'utf8');
+    await expect(
+      store.updateLayer('alice', 'doc1', (layer) => ({
+        layer: {
+          ...layer,
+          relations: [
+            {
+              id: 'r1',
+              doc: 'doc1',
+              type: 'made by',
+              from: a.id,
+              to: 'missing',
+              attributes: {},
+              annotator: 'alice',
+              created: a.created,
+              modified: a.created,
+            },
+          ],
+        },
+        result: null,
+      })),
+    ).rejects.toThrow('relation r1 joins a span that is not there); nothing was saved');
+    expect(await readFile(file, 'utf8')).toBe(before);
+    expect((await store.getLayer('alice', 'doc1')).relations).toEqual([]);
+  });
+});

@@ -341,6 +341,34 @@ export class AnnotationStore {
   }
 
   /** Notices given so far (also sent to `onWarning` as they happen), oldest first. */
+  /**
+   * The general edit for feature services (label migration, entity merge, imports): `apply`
+   * receives the current layer and returns the next one, never mutating it. The result is
+   * validated like a file read from disk, then written durably before anyone sees it; a change
+   * that would produce an invalid layer is refused and nothing is written.
+   */
+  async updateLayer<R>(
+    annotator: string,
+    docId: string,
+    apply: (layer: AnnotationFile) => { layer: AnnotationFile; result: R },
+  ): Promise<R> {
+    const slot = this.slot(annotator, docId);
+    return this.change(slot, (current) => {
+      const next = apply(current);
+      const refused = (why: string) =>
+        new WorkbenchError(
+          'invalid_argument',
+          `The change would make ${slot.displayPath} invalid (${why}); nothing was saved.`,
+        );
+      const checked = layerFileSchema(annotator, docId).safeParse(next.layer);
+      if (!checked.success) throw refused(describeZodError(checked.error));
+      const ids = new Set(checked.data.annotations.map((a) => a.id));
+      const dangling = checked.data.relations.find((r) => !ids.has(r.from) || !ids.has(r.to));
+      if (dangling) throw refused(`relation ${dangling.id} joins a span that is not there`);
+      return { layer: checked.data, result: next.result };
+    });
+  }
+
   warnings(): string[] {
     return [...this.notices];
   }
