@@ -19,7 +19,7 @@
  * written and is listed in the loss report ("overlaps …"), as is a span touching no token. A
  * written span whose boundary falls inside a token is written as the whole tokens and listed too
  * ("widened …"). In the report, text fields write backslash, tab, CR and LF as the two-character
- * escapes \\\\, \\t, \\r and \\n.
+ * escapes \\, \t, \r and \n.
  */
 import { WorkbenchError } from '../api';
 import type { Annotation } from '../model';
