@@ -27,8 +27,8 @@ export interface GraphmlOptions {
   roles?: Partial<StatementRoles>;
 }
 
-// eslint-disable-next-line no-control-regex -- finding the control characters XML forbids is the point
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- finding the control characters XML forbids is the point
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function xmlText(value: string): string {
