@@ -16,7 +16,7 @@ import { DocumentViewer } from '../../src/renderer/viewer/document-viewer';
 import type { Annotation, DocumentRecord } from '../../src/shared/model';
 import { Codebook } from '../../src/shared/model';
 import { makeSyntheticArticle, syntheticAnnotation } from '../synthetic';
-import type { EditReport, HarnessApi, OpenReport } from './protocol';
+import type { EditReport, HarnessApi, OpenReport, ScrollReport } from './protocol';
 
 const codebook = Codebook.parse(codebookJson);
 const hotkeys = new Map(codebook.labels.map((label) => [label.hotkey, label.name]));
@@ -31,13 +31,25 @@ let editTotal = 0;
 const added: string[] = [];
 let nextId = 0;
 
-/** Resolves after the next frame has been painted, with the rAF callback's start time. */
-function afterPaint(): Promise<{ rafAt: number; paintedAt: number }> {
+/** One frame at 60 Hz, ms. */
+const FRAME_MS = 1000 / 60;
+
+interface Painted {
+  /** When the frame began (vsync), as passed to requestAnimationFrame. */
+  readonly frameAt: number;
+  /** When its requestAnimationFrame callback ran. */
+  readonly rafAt: number;
+  /** Right after its style, layout and paint. */
+  readonly paintedAt: number;
+}
+
+/** Resolves after the next frame has been painted. */
+function afterPaint(): Promise<Painted> {
   return new Promise((resolve) => {
-    requestAnimationFrame(() => {
+    requestAnimationFrame((frameAt) => {
       const rafAt = performance.now();
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve({ rafAt, paintedAt: performance.now() });
+      channel.port1.onmessage = () => resolve({ frameAt, rafAt, paintedAt: performance.now() });
       channel.port2.postMessage(null);
     });
   });
@@ -74,6 +86,14 @@ async function open(document: DocumentRecord, annotations: Annotation[]): Promis
   };
 }
 
+/** Whether the section under the middle of the screen has highlight elements (cheap: no layout). */
+function middleSectionIsDrawn(): boolean {
+  const box = scroller.getBoundingClientRect();
+  const docBox = host.querySelector('.wb-doc')!.getBoundingClientRect();
+  const hit = document.elementFromPoint(docBox.left + 40, box.top + box.height / 2);
+  return hit?.closest('.wb-section')?.querySelector('mark.wb-hl') != null;
+}
+
 async function timeEdit(
   kind: EditReport['kind'],
   id: string,
@@ -81,7 +101,7 @@ async function timeEdit(
   started: number,
 ): Promise<void> {
   const syncMs = performance.now() - started;
-  const { rafAt, paintedAt } = await afterPaint();
+  const { frameAt, rafAt, paintedAt } = await afterPaint();
   const element = host.querySelector(`[data-annotation-id="${CSS.escape(id)}"]`);
   const box = scroller.getBoundingClientRect();
   const rect = element?.getBoundingClientRect();
@@ -93,6 +113,8 @@ async function timeEdit(
     frameMs: paintedAt - rafAt,
     totalMs: paintedAt - started,
     fromInputMs: paintedAt - event.timeStamp,
+    // A frame that began more than a frame after the key means the first one was missed.
+    firstFrame: frameAt - event.timeStamp < FRAME_MS,
     // An added span must be on screen; a removed one must be gone.
     visible: kind === 'add' ? inView : element === null,
   });
@@ -133,6 +155,24 @@ const api: HarnessApi = {
     // Sections coming into view render and may resize (content-visibility): let them settle.
     for (let i = 0; i < 3; i++) await afterPaint();
   },
+  async scrollSteps(steps, screens) {
+    const reports: ScrollReport[] = [];
+    for (let step = 0; step < steps; step++) {
+      let previous = (await afterPaint()).frameAt;
+      const next = scroller.scrollTop + scroller.clientHeight * screens;
+      scroller.scrollTop = next < scroller.scrollHeight - scroller.clientHeight ? next : 0;
+      let framesUntilDrawn = -1;
+      let longestFrameMs = 0;
+      for (let frame = 1; frame <= 8; frame++) {
+        const { frameAt } = await afterPaint();
+        longestFrameMs = Math.max(longestFrameMs, frameAt - previous);
+        previous = frameAt;
+        if (framesUntilDrawn < 0 && middleSectionIsDrawn()) framesUntilDrawn = frame;
+      }
+      reports.push({ framesUntilDrawn, longestFrameMs });
+    }
+    return reports;
+  },
   async selectVisibleText(yFraction, length) {
     const box = scroller.getBoundingClientRect();
     const docBox = host.querySelector('.wb-doc')!.getBoundingClientRect();
@@ -152,6 +192,8 @@ const api: HarnessApi = {
     return taken;
   },
   editCount: () => editTotal,
+  selectSpan: (id) => viewer?.setSelectedSpan(id),
+  scrollToSpan: (id) => viewer?.scrollToSpan(id) ?? false,
   viewerSelection: () => viewer?.getSelection() ?? null,
   lastSpanClick: () => clicked,
 };

@@ -117,9 +117,15 @@ function summarise(title: string, edits: readonly EditReport[]): void {
   console.log(
     `  ${'main-thread work (sync+frame)'.padEnd(28)}${ms(percentile(work, 50))}${ms(percentile(work, 95))}${ms(Math.max(...work))}`,
   );
+  const inFirstFrame = edits.filter((e) => e.firstFrame).length;
+  console.log(
+    `  painted in the first frame after the key: ${inFirstFrame} of ${edits.length} ` +
+      `(${((100 * inFirstFrame) / edits.length).toFixed(0)} %)`,
+  );
   console.log(
     `  budget: input event → painted p95 ≤ ${BUDGET.editP95Ms} ms: ${p95.toFixed(1)} ms ` +
-      `${p95 <= BUDGET.editP95Ms ? 'MET' : 'MISSED'}`,
+      `${p95 <= BUDGET.editP95Ms ? 'MET' : 'MISSED'} (up to one frame, 16.7 ms, of this is ` +
+      `waiting for the display's next frame, whatever the work)`,
   );
   const invisible = edits.filter((e) => !e.visible);
   if (invisible.length > 0) {
@@ -197,8 +203,39 @@ async function main(): Promise<void> {
     );
     await page.close();
 
+    // (c) Scrolling: sections coming near the viewport get their highlights drawn. Reading
+    // (0.9 screen at a time) and jumping (25 screens: a scrollbar drag or a search hit).
+    const scrollPage = await newPage(harness.url, harness.browser);
+    await openArticle(scrollPage);
+    const scrolls = {
+      reading: await scrollPage.evaluate(() =>
+        (globalThis as unknown as HarnessGlobal).viewerHarness.scrollSteps(40, 0.9),
+      ),
+      jumping: await scrollPage.evaluate(() =>
+        (globalThis as unknown as HarnessGlobal).viewerHarness.scrollSteps(30, 25),
+      ),
+    };
+    await scrollPage.close();
+
     summarise('add one highlight (keypress → painted)', adds.slice(WARMUP_EDITS));
     summarise('remove one highlight (keypress → painted)', removes.slice(WARMUP_EDITS));
+
+    for (const [kind, reports] of Object.entries(scrolls)) {
+      const frames = reports.map((s) => s.longestFrameMs);
+      const late = reports.filter((s) => s.framesUntilDrawn !== 1);
+      console.log(`\nscroll, ${kind} (${reports.length} times)`);
+      console.log(
+        `  longest frame gap in the 8 frames after: p50 ${ms(percentile(frames, 50))}, ` +
+          `p95 ${ms(percentile(frames, 95))}, max ${ms(Math.max(...frames))}`,
+      );
+      console.log(
+        `  middle of the screen highlighted in the first frame: ${reports.length - late.length} ` +
+          `of ${reports.length}` +
+          (late.length > 0
+            ? ` (the others after ${late.map((s) => s.framesUntilDrawn).join(', ')} frames)`
+            : ''),
+      );
+    }
   } finally {
     await harness.close();
   }

@@ -32,8 +32,18 @@ export interface EditReport {
   readonly totalMs: number;
   /** The input event's own timestamp → after the next paint (adds input dispatch delay). */
   readonly fromInputMs: number;
+  /** Whether the change was painted in the first frame that began after the keypress. */
+  readonly firstFrame: boolean;
   /** Whether the new highlight's element exists and is inside the viewport once painted. */
   readonly visible: boolean;
+}
+
+/** One scroll, timed (ms). */
+export interface ScrollReport {
+  /** Frames painted until the section in the middle of the screen shows its highlights. */
+  readonly framesUntilDrawn: number;
+  /** The longest gap between two frames in the 8 frames after the scroll (16.7 = none dropped). */
+  readonly longestFrameMs: number;
 }
 
 export interface HarnessApi {
@@ -41,11 +51,16 @@ export interface HarnessApi {
   openDocument(document: DocumentRecord, annotations: Annotation[]): Promise<OpenReport>;
   /** Scrolls the viewer so that `fraction` (0–1) of its height is above the viewport top. */
   scrollToFraction(fraction: number): Promise<void>;
+  /** Scrolls down by `screens` screen heights `steps` times (wrapping at the end), timing each. */
+  scrollSteps(steps: number, screens: number): Promise<ScrollReport[]>;
   /** Selects ~`length` characters of the text shown at `yFraction` of the viewport's height. */
   selectVisibleText(yFraction: number, length: number): Promise<string | null>;
   /** Edits timed since the last call. */
   takeEdits(): EditReport[];
   editCount(): number;
+  /** Marks a span as selected, as the app does for the one whose details it shows. */
+  selectSpan(id: string | null): void;
+  scrollToSpan(id: string): boolean;
   /** The viewer's own view of the selection, UTF-16 offsets. */
   viewerSelection(): { start: number; end: number; text: string } | null;
   /** The ids passed to the last onSpanClick, innermost first. */

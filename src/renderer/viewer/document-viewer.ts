@@ -22,6 +22,7 @@ import {
   innermostFirst,
 } from './highlights';
 import { SpanHoverList } from './hover-list';
+import { isSelectAll, selectionStep } from './keyboard-selection';
 import { LabelColors } from './label-colors';
 import type { PositionMap, TextRange } from './position-map';
 import { buildViewerDocument } from './position-map';
@@ -54,6 +55,8 @@ export class DocumentViewer {
   private readonly colors: LabelColors;
   private readonly hoverList: SpanHoverList;
   private reported: TextSelectionRange | null = null;
+  /** Sections to draw, gathered from the rendering changes of one task. */
+  private pendingSections: Set<number> | null = null;
 
   /** Throws (showing nothing) when the document's structure or a span is not valid. */
   constructor(
@@ -77,6 +80,9 @@ export class DocumentViewer {
         highlightsPlugin({
           map,
           annotations: options.annotations,
+          // The view opens at the top; the first two sections (~100 blocks) fill more than a
+          // screen. The browser then reports the sections it really renders.
+          shownSections: [0, 1].filter((s) => s < map.sectionCount),
           labelClass: (label) => this.colors.className(label),
         }),
       ],
@@ -90,6 +96,9 @@ export class DocumentViewer {
         role: 'document',
         'aria-label': record.title || record.id,
         spellcheck: 'false',
+        // Focusable, so that keys reach it (keyboard selection) and a keyboard user can reach
+        // the text with Tab and scroll it with the arrow keys.
+        tabindex: '0',
       },
       dispatchTransaction: (tr) => this.view.updateState(this.view.state.apply(tr)),
       handleClick: (_view, _pos, event) => this.clicked(event),
@@ -98,10 +107,15 @@ export class DocumentViewer {
         mouseover: (_view, event) => this.hovered(event),
         mouseleave: () => this.hoverList.hide(),
         mousedown: () => this.hoverList.hide(),
+        keydown: (_view, event) => this.keyPressed(event),
       },
     });
     this.hoverList = new SpanHoverList(this.root);
     document.addEventListener('selectionchange', this.selectionChanged);
+    // Not bubbling: caught on the way down to each section.
+    this.view.dom.addEventListener('contentvisibilityautostatechange', this.renderingChanged, {
+      capture: true,
+    });
   }
 
   /** Shows more spans; a span whose id is already shown is replaced (as by updateAnnotation). */
@@ -126,7 +140,7 @@ export class DocumentViewer {
     this.change({ kind: 'replace', annotations: list });
   }
 
-  /** Outlines one span (the one the app is showing details of), or none. */
+  /** Marks one span as selected (the one the app shows details of), or none. */
   setSelectedSpan(id: string | null): void {
     this.change({ kind: 'select', id });
   }
@@ -136,13 +150,19 @@ export class DocumentViewer {
     this.colors.setCodebook(codebook);
   }
 
-  /** Scrolls the span's first piece to the middle of its scroll container; false if not shown. */
+  /**
+   * Scrolls the span's first piece to the middle of its scroll container; false if the span is
+   * unknown or shows nothing. A span far away is not drawn yet, so this scrolls to its text,
+   * and it is drawn as soon as the browser renders that section.
+   */
   scrollToSpan(id: string): boolean {
-    const shown = highlightState(this.view.state).highlights.get(id);
-    if (!shown || shown.decorations.length === 0) return false;
-    const element = this.view.dom.querySelector(`[${ANNOTATION_ID_ATTRIBUTE}="${CSS.escape(id)}"]`);
-    if (!element) return false;
-    element.scrollIntoView({ block: 'center', inline: 'nearest' });
+    const first = highlightState(this.view.state).highlights.get(id)?.pieces[0];
+    if (!first) return false;
+    const drawn = this.view.dom.querySelector(`[${ANNOTATION_ID_ATTRIBUTE}="${CSS.escape(id)}"]`);
+    const { node } = this.view.domAtPos(first.decoration.from, 1);
+    const target = drawn ?? (node instanceof Element ? node : node.parentElement);
+    if (!target) return false;
+    target.scrollIntoView({ block: 'center', inline: 'nearest' });
     return true;
   }
 
@@ -179,6 +199,9 @@ export class DocumentViewer {
 
   destroy(): void {
     document.removeEventListener('selectionchange', this.selectionChanged);
+    this.view.dom.removeEventListener('contentvisibilityautostatechange', this.renderingChanged, {
+      capture: true,
+    });
     this.hoverList.destroy();
     this.view.destroy();
     this.root.remove();
@@ -216,6 +239,28 @@ export class DocumentViewer {
     if (relation & Node.DOCUMENT_POSITION_FOLLOWING) return this.view.state.doc.content.size;
     return null;
   }
+
+  /**
+   * A section started or stopped being rendered (`content-visibility: auto`; the browser keeps
+   * a margin of about half a screen around the viewport). Draw or undraw its highlights; all
+   * the changes of one rendering step go out as one transaction.
+   */
+  private readonly renderingChanged = (event: Event): void => {
+    const section = event.target;
+    if (!(event instanceof ContentVisibilityAutoStateChangeEvent)) return;
+    if (!(section instanceof HTMLElement) || section.parentNode !== this.view.dom) return;
+    const index = this.map.sectionOfPos(this.view.posAtDOM(section, 0));
+    if (this.pendingSections === null) {
+      this.pendingSections = new Set(highlightState(this.view.state).shown);
+      queueMicrotask(() => {
+        const sections = [...(this.pendingSections ?? [])];
+        this.pendingSections = null;
+        if (!this.view.isDestroyed) this.change({ kind: 'show-sections', sections });
+      });
+    }
+    if (event.skipped) this.pendingSections.delete(index);
+    else this.pendingSections.add(index);
+  };
 
   private readonly selectionChanged = (): void => {
     this.report(this.getSelection());
@@ -268,6 +313,25 @@ export class DocumentViewer {
       ) ?? innermost.getBoundingClientRect();
     this.options.onSpanClick(ids, DOMRect.fromRect(anchor));
     return false; // the click still places the caret, so Shift+arrows can select from there
+  }
+
+  /** Shift+arrows (and the platform's word and line variants) select from the caret. */
+  private keyPressed(event: KeyboardEvent): boolean {
+    const selection = this.view.dom.ownerDocument.getSelection();
+    if (!selection) return false;
+    const mac = /Mac|iPhone|iPad/.test(navigator.userAgent);
+    if (isSelectAll(event, mac)) {
+      event.preventDefault();
+      selection.selectAllChildren(this.view.dom);
+      return true;
+    }
+    const step = selectionStep(event, mac);
+    if (!step || !selection.anchorNode || !this.view.dom.contains(selection.anchorNode)) {
+      return false;
+    }
+    event.preventDefault();
+    selection.modify('extend', step.direction, step.granularity);
+    return true;
   }
 
   private hovered(event: MouseEvent): boolean {

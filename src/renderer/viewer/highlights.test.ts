@@ -56,7 +56,14 @@ function setup(annotations: Annotation[] = []) {
   const { doc, map } = buildViewerDocument(DOC);
   let state = EditorState.create({
     doc,
-    plugins: [highlightsPlugin({ map, annotations, labelClass: (l) => LABEL_CLASSES[l]! })],
+    plugins: [
+      highlightsPlugin({
+        map,
+        annotations,
+        shownSections: [0],
+        labelClass: (l) => LABEL_CLASSES[l]!,
+      }),
+    ],
   });
   const apply = (change: HighlightChange) => {
     state = state.apply(highlightChange(state.tr, change));
@@ -103,9 +110,9 @@ describe('highlights plugin', () => {
 
   it('adds a span without moving the existing ones', () => {
     const h = setup([span('c1', 'Claim', 'taxes will rise')]);
-    const before = h.state().highlights.get('c1')!.decorations;
+    const before = h.state().highlights.get('c1')!.pieces;
     h.apply({ kind: 'add', annotations: [span('a1', 'Actor', 'taxes')] });
-    expect(h.state().highlights.get('c1')!.decorations).toBe(before);
+    expect(h.state().highlights.get('c1')!.pieces).toBe(before);
     expect(h.drawn()).toEqual([
       ['c1', 'taxes will rise', 'wb-hl wb-lane-0 wb-label-1'],
       ['a1', 'taxes', 'wb-hl wb-lane-1 wb-label-0'],
@@ -160,7 +167,7 @@ describe('highlights plugin', () => {
     ]);
   });
 
-  it('outlines the selected span and moves the outline', () => {
+  it('marks the selected span and moves the mark', () => {
     const h = setup([span('a1', 'Actor', 'minister'), span('a2', 'Actor', 'Critics')]);
     h.apply({ kind: 'select', id: 'a1' });
     expect(h.drawn().map(([id, , cls]) => [id, cls])).toEqual([
@@ -219,6 +226,88 @@ describe('highlights plugin', () => {
     expect(h.drawn()).toEqual([['a1', 'Critics', 'wb-hl wb-lane-0 wb-label-0']]);
     h.apply({ kind: 'remove', ids: ['a1'] });
     expect(h.drawn()).toEqual([]);
+  });
+});
+
+describe('highlights of sections near the viewport', () => {
+  // 120 one-sentence paragraphs: sections 0 (paragraphs 0–49), 1 (50–99) and 2 (100–119).
+  const paragraphs = Array.from({ length: 120 }, (_, i) => `Paragraph number ${i} here.`);
+  const text = paragraphs.join('\n\n');
+  const blocks = paragraphs.map((p, i) => {
+    const start = paragraphs.slice(0, i).join('\n\n').length + (i > 0 ? 2 : 0);
+    return { kind: 'paragraph' as const, start, end: start + p.length };
+  });
+  const record: DocumentRecord = { ...DOC, text, blocks };
+  const at = (id: string, paragraph: number, toParagraph = paragraph): Annotation => ({
+    ...span(id, 'Actor', 'minister'),
+    start: blocks[paragraph]!.start,
+    end: blocks[toParagraph]!.end,
+  });
+
+  function setupSections(annotations: Annotation[], shownSections: number[]) {
+    const { doc, map } = buildViewerDocument(record);
+    let state = EditorState.create({
+      doc,
+      plugins: [
+        highlightsPlugin({ map, annotations, shownSections, labelClass: () => 'wb-label-0' }),
+      ],
+    });
+    const apply = (change: HighlightChange) => {
+      state = state.apply(highlightChange(state.tr, change));
+    };
+    /** [id, section] of every drawn decoration, sorted. */
+    const drawn = () =>
+      highlightState(state)
+        .decorations.find()
+        .map(
+          (d) => `${(d.spec as { annotationId: string }).annotationId}@${map.sectionOfPos(d.from)}`,
+        )
+        .sort();
+    return { apply, drawn, state: () => highlightState(state) };
+  }
+
+  it('draws only the pieces in shown sections, and keeps the rest ready', () => {
+    // "cross" runs from paragraph 49 (section 0) into paragraph 50 (section 1).
+    const h = setupSections([at('a', 3), at('cross', 49, 50), at('b', 60), at('c', 110)], [0]);
+    expect(h.drawn()).toEqual(['a@0', 'cross@0']);
+    expect(h.state().bySection.map((ids) => [...ids].sort())).toEqual([
+      ['a', 'cross'],
+      ['b', 'cross'],
+      ['c'],
+    ]);
+    h.apply({ kind: 'show-sections', sections: [1] });
+    expect(h.drawn()).toEqual(['b@1', 'cross@1']);
+    h.apply({ kind: 'show-sections', sections: [0, 1, 2] });
+    expect(h.drawn()).toEqual(['a@0', 'b@1', 'c@2', 'cross@0', 'cross@1']);
+    h.apply({ kind: 'show-sections', sections: [] });
+    expect(h.drawn()).toEqual([]);
+  });
+
+  it('keeps edits to hidden sections for when they are shown', () => {
+    const h = setupSections([at('a', 3), at('c', 110)], [0]);
+    h.apply({ kind: 'add', annotations: [at('new', 111), at('moved-in', 4)] });
+    h.apply({ kind: 'remove', ids: ['c'] });
+    h.apply({ kind: 'select', id: 'new' });
+    expect(h.drawn()).toEqual(['a@0', 'moved-in@0']);
+    // Move "a" from section 0 to section 2: it leaves section 0's drawing and index.
+    h.apply({ kind: 'add', annotations: [at('a', 115)] });
+    expect(h.drawn()).toEqual(['moved-in@0']);
+    expect([...h.state().bySection[0]!]).toEqual(['moved-in']);
+    h.apply({ kind: 'show-sections', sections: [2] });
+    expect(h.drawn()).toEqual(['a@2', 'new@2']);
+    const selected = h
+      .state()
+      .decorations.find(undefined, undefined, (spec) => spec.annotationId === 'new');
+    expect(
+      (selected[0] as unknown as { type: { attrs: { class: string } } }).type.attrs.class,
+    ).toContain('wb-hl-selected');
+  });
+
+  it('ignores sections that do not exist', () => {
+    const h = setupSections([at('a', 3)], [0]);
+    h.apply({ kind: 'show-sections', sections: [0, 7, -1] });
+    expect([...h.state().shown]).toEqual([0]);
+    expect(h.drawn()).toEqual(['a@0']);
   });
 });
 

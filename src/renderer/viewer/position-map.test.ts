@@ -381,3 +381,19 @@ describe('PositionMap', () => {
     );
   });
 });
+
+describe('sections', () => {
+  it('tells the section of every position', () => {
+    const doc = SAMPLES['many blocks (several sections)']!;
+    const view = buildViewerDocument(doc);
+    expect(view.map.sectionCount).toBe(view.doc.childCount);
+    let sectionStart = 0;
+    view.doc.forEach((section, offset, index) => {
+      sectionStart = offset;
+      for (let pos = offset; pos < offset + section.nodeSize; pos++) {
+        expect(view.map.sectionOfPos(pos), `pos ${pos}`).toBe(index);
+      }
+    });
+    expect(sectionStart).toBeGreaterThan(0);
+  });
+});

@@ -94,6 +94,7 @@ export class PositionMap {
   private readonly starts: number[];
   private readonly ends: number[];
   private readonly positions: number[];
+  private readonly sectionStarts: number[];
 
   constructor(
     readonly blocks: readonly MappedBlock[],
@@ -105,6 +106,11 @@ export class PositionMap {
     this.starts = blocks.map((b) => b.start);
     this.ends = blocks.map((b) => b.end);
     this.positions = blocks.map((b) => b.pos);
+    // A section node sits 2 before its first block's content (section open, block open).
+    this.sectionStarts = [];
+    for (let i = 0; i < blocks.length; i += BLOCKS_PER_SECTION) {
+      this.sectionStarts.push(blocks[i]!.pos - 2);
+    }
   }
 
   /** The position showing text offset `offset`; an offset in a gap moves to the `assoc` side. */
@@ -133,6 +139,17 @@ export class PositionMap {
     if (i >= 0 && pos <= this.endPos(i)) return this.starts[i]! + pos - this.positions[i]!;
     if (assoc > 0) return i < last ? this.starts[i + 1]! : this.ends[last]!;
     return i >= 0 ? this.ends[i]! : this.starts[0]!;
+  }
+
+  /** Number of section nodes in the doc. */
+  get sectionCount(): number {
+    return this.sectionStarts.length;
+  }
+
+  /** Index of the section holding position `pos` (the one starting there, at a boundary). */
+  sectionOfPos(pos: number): number {
+    checkIndex(pos, this.docSize, 'position');
+    return Math.max(0, lastAtOrBefore(this.sectionStarts, pos));
   }
 
   /**
