@@ -233,3 +233,56 @@ export const ProjectSettings = z.object({
   created: IsoTime,
 });
 export type ProjectSettings = z.infer<typeof ProjectSettings>;
+
+// ---------------------------------------------------------------------------------------------
+// Review: the curated (gold) layer, curated/<docId>.json
+
+/** Where the review of a document stands: no decision yet, some, or declared finished. */
+export const ReviewStatus = z.enum(['not_started', 'in_review', 'adjudicated']);
+export type ReviewStatus = z.infer<typeof ReviewStatus>;
+
+/**
+ * A gold span: an annotation whose `annotator` is the person who adjudicated it, and whose
+ * `sources` name the annotators whose version it came from (every annotator whose span equals
+ * it, and the one whose version was edited into it). Offsets are UTF-16 code units.
+ */
+export const CuratedAnnotation = Annotation.extend({
+  sources: z.array(AnnotatorName).default([]),
+});
+export type CuratedAnnotation = z.infer<typeof CuratedAnnotation>;
+
+export const DecisionOutcome = z.enum(['accepted', 'edited', 'rejected']);
+export type DecisionOutcome = z.infer<typeof DecisionOutcome>;
+
+/**
+ * How one review case (a place where annotators' spans were compared) was settled. `case` names
+ * the compared spans ("annotator/spanId" joined by "+"), `fingerprint` their content when the
+ * decision was made: a case whose spans changed since (a colleague's layer re-imported) shows
+ * as undecided again instead of silently keeping an outdated decision.
+ */
+export const CuratedDecision = z.object({
+  case: z.string().min(1),
+  fingerprint: z.string().min(1),
+  outcome: DecisionOutcome,
+  /** The gold span the decision produced (none for a rejection). */
+  span: Id.optional(),
+  by: AnnotatorName,
+  at: IsoTime,
+});
+export type CuratedDecision = z.infer<typeof CuratedDecision>;
+
+export const CURATED_FILE_FORMAT = 'workbench.curated';
+export const CURATED_FILE_VERSION = 1;
+
+/** curated/<docId>.json: the adjudicated layer of one document and the decisions behind it. */
+export const CuratedFile = z.object({
+  format: z.literal(CURATED_FILE_FORMAT),
+  version: z.literal(CURATED_FILE_VERSION),
+  doc: Id,
+  status: ReviewStatus.default('not_started'),
+  /** Bumped by every change: undo refuses to overwrite a change it does not know about. */
+  revision: z.number().int().nonnegative().default(0),
+  annotations: z.array(CuratedAnnotation),
+  decisions: z.array(CuratedDecision),
+});
+export type CuratedFile = z.infer<typeof CuratedFile>;
