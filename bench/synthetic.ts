@@ -154,10 +154,17 @@ export async function makeSyntheticArticle(
       syntheticAnnotation(document, { id, label, start, end, annotator: o.annotator }),
     );
   };
-  // Two passes over the paragraphs add patterns until the span budget is spent: a claim with
-  // spans nested inside, crossing pairs, and claims running on into the next paragraph.
+  // Passes over the paragraphs, in a shuffled order so that the spans spread over the whole
+  // article, add patterns until the span budget is spent: a claim with spans nested inside,
+  // crossing pairs, and claims running on into the next paragraph.
+  const order = paragraphWords.map((_, p) => p);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
   for (let round = 0; annotations.length < o.spans && round < 1000; round++) {
-    for (let p = 0; p < paragraphWords.length && annotations.length < o.spans; p++) {
+    for (const p of order) {
+      if (annotations.length >= o.spans) break;
       const words = paragraphWords[p]!;
       if (words.length < 8) continue;
       const r = random();

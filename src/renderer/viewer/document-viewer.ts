@@ -112,10 +112,11 @@ export class DocumentViewer {
     });
     this.hoverList = new SpanHoverList(this.root);
     document.addEventListener('selectionchange', this.selectionChanged);
-    // Not bubbling: caught on the way down to each section.
+    // Neither event bubbles: both are caught on their way down.
     this.view.dom.addEventListener('contentvisibilityautostatechange', this.renderingChanged, {
       capture: true,
     });
+    document.addEventListener('scroll', this.scrolled, { capture: true, passive: true });
   }
 
   /** Shows more spans; a span whose id is already shown is replaced (as by updateAnnotation). */
@@ -202,6 +203,7 @@ export class DocumentViewer {
     this.view.dom.removeEventListener('contentvisibilityautostatechange', this.renderingChanged, {
       capture: true,
     });
+    document.removeEventListener('scroll', this.scrolled, { capture: true });
     this.hoverList.destroy();
     this.view.destroy();
     this.root.remove();
@@ -261,6 +263,47 @@ export class DocumentViewer {
     if (event.skipped) this.pendingSections.delete(index);
     else this.pendingSections.add(index);
   };
+
+  /**
+   * After a jump (a scrollbar drag, a search hit) the browser reports the newly rendered
+   * sections only two frames later, so the text would first show without its highlights. The
+   * scroll event comes before the frame is drawn: draw the sections now on screen at once.
+   * (Sections leave again through `renderingChanged`.)
+   */
+  private readonly scrolled = (event: Event): void => {
+    const scroller = event.target === document ? document.documentElement : event.target;
+    if (!(scroller instanceof Element) || !scroller.contains(this.view.dom)) return;
+    const box =
+      scroller === document.documentElement
+        ? { top: 0, bottom: window.innerHeight }
+        : scroller.getBoundingClientRect();
+    const { shown } = highlightState(this.view.state);
+    const onScreen = this.sectionsBetween(box.top, box.bottom);
+    if (onScreen.every((section) => shown.has(section))) return;
+    this.change({ kind: 'show-sections', sections: [...shown, ...onScreen] });
+  };
+
+  /** Indexes of the sections overlapping the client-coordinate band [top, bottom). */
+  private sectionsBetween(top: number, bottom: number): number[] {
+    const sections = this.view.dom.children;
+    // Sections are stacked in order: binary search the first one reaching below `top`.
+    let lo = 0;
+    let hi = sections.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sections[mid]!.getBoundingClientRect().bottom <= top) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: number[] = [];
+    for (
+      let i = lo;
+      i < sections.length && sections[i]!.getBoundingClientRect().top < bottom;
+      i++
+    ) {
+      found.push(i);
+    }
+    return found;
+  }
 
   private readonly selectionChanged = (): void => {
     this.report(this.getSelection());
