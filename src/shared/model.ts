@@ -110,6 +110,45 @@ export const RelationTypeDef = z.object({
 });
 export type RelationTypeDef = z.infer<typeof RelationTypeDef>;
 
+/**
+ * A rename (or merge) recorded in the codebook. A layer that arrives later — a colleague's folder
+ * after a git pull, a synced folder, an import — may still use the former name; replaying the
+ * recorded renames in order brings it up to date instead of orphaning its annotations (see
+ * src/shared/codebook/renames.ts). `revision` is the codebook revision that made the rename.
+ */
+const RenameName = z.string().min(1);
+const RenameRevision = z.number().int().positive();
+export const CodebookRename = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('label'),
+    from: RenameName,
+    to: RenameName,
+    revision: RenameRevision,
+  }),
+  z.object({
+    kind: z.literal('attribute'),
+    label: RenameName,
+    from: RenameName,
+    to: RenameName,
+    revision: RenameRevision,
+  }),
+  z.object({
+    kind: z.literal('value'),
+    label: RenameName,
+    attribute: RenameName,
+    from: RenameName,
+    to: RenameName,
+    revision: RenameRevision,
+  }),
+  z.object({
+    kind: z.literal('relationType'),
+    from: RenameName,
+    to: RenameName,
+    revision: RenameRevision,
+  }),
+]);
+export type CodebookRename = z.infer<typeof CodebookRename>;
+
 export const CODEBOOK_FORMAT = 'workbench.codebook';
 export const CODEBOOK_FILE_VERSION = 1;
 
@@ -121,6 +160,8 @@ export const Codebook = z.object({
   revision: z.number().int().positive(),
   labels: z.array(LabelDef),
   relationTypes: z.array(RelationTypeDef),
+  /** Every rename so far, oldest first. Optional: codebooks written before renames existed. */
+  renames: z.array(CodebookRename).optional(),
 });
 export type Codebook = z.infer<typeof Codebook>;
 
