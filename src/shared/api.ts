@@ -15,7 +15,10 @@ import {
   DocStatus,
   DocumentMeta,
   DocumentRecord,
+  Entity,
+  EntityKind,
   Id,
+  IsoTime,
   Relation,
 } from './model';
 
@@ -109,6 +112,177 @@ function method<A extends z.ZodType, R extends z.ZodType>(args: A, result: R) {
   return { args, result };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Actor registry and "annotate all occurrences" (services/entity-handlers.ts). Entities live in
+// annotations/<annotator>/entities.json; a span links to one through `Annotation.entity`.
+
+/** A registry entry with the number of the annotator's spans that link to it. */
+export const EntityWithUsage = Entity.extend({ usage: z.number().int().nonnegative() });
+export type EntityWithUsage = z.infer<typeof EntityWithUsage>;
+
+/** A new entity. Names and aliases are cleaned and checked by the service (entity-fields.ts). */
+export const EntityDraft = z.object({
+  name: z.string(),
+  aliases: z.array(z.string()).default([]),
+  kind: EntityKind,
+  /** Wikidata item id, e.g. Q42. */
+  qid: z.string().optional(),
+  attributes: Attributes.default({}),
+  /** Set only when re-creating a deleted entity (redo): the same id comes back. */
+  id: Id.optional(),
+});
+export type EntityDraft = z.input<typeof EntityDraft>;
+
+export const EntityPatch = z
+  .object({
+    name: z.string(),
+    aliases: z.array(z.string()),
+    kind: EntityKind,
+    /** null removes the Wikidata id. */
+    qid: z.string().nullable(),
+    attributes: Attributes,
+  })
+  .partial();
+export type EntityPatch = z.infer<typeof EntityPatch>;
+
+/** Spans of one document that a merge moved to the kept entity, with what they were before. */
+export const RelinkedSpans = z.object({
+  doc: Id,
+  spans: z.array(z.object({ id: Id, entity: Id, modified: IsoTime })),
+});
+export type RelinkedSpans = z.infer<typeof RelinkedSpans>;
+
+/** What a merge did: everything `unmergeEntities` needs to put it back exactly. */
+export const EntityMerge = z.object({
+  /** The kept entity after the merge (aliases unioned). */
+  kept: Entity,
+  /** The kept entity as it was before. */
+  keptBefore: Entity,
+  /** The entities merged into it, now gone from the registry. */
+  removed: z.array(Entity).min(1),
+  relinked: z.array(RelinkedSpans),
+});
+export type EntityMerge = z.infer<typeof EntityMerge>;
+
+export const OccurrenceQuery = z.object({
+  scope: z.enum(['document', 'corpus']),
+  /** The document searched when scope is 'document'. */
+  doc: Id.optional(),
+  /** What a mention reads: a span's text, an entity's name and aliases. */
+  strings: z.array(z.string()).min(1).max(100),
+  /** The label the suggested spans get. */
+  label: z.string().min(1),
+  /** The entity the suggested spans link to. */
+  entity: Id.optional(),
+  caseSensitive: z.boolean().default(true),
+});
+export type OccurrenceQuery = z.input<typeof OccurrenceQuery>;
+
+/** A proposed span, never saved until accepted. Offsets are UTF-16 code units, half-open. */
+export const Suggestion = z.object({
+  doc: Id,
+  docTitle: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  /** The text at [start, end). */
+  text: z.string(),
+  label: z.string().min(1),
+  entity: Id.optional(),
+  /** The rest of the sentence around it. */
+  context: z.object({ before: z.string(), after: z.string() }),
+});
+export type Suggestion = z.infer<typeof Suggestion>;
+
+export const OccurrenceResult = z.object({
+  suggestions: z.array(Suggestion),
+  /** Documents searched. */
+  documents: z.number().int().nonnegative(),
+  /** More mentions were found than listed (the list stops at a limit the message names). */
+  truncated: z.boolean(),
+});
+export type OccurrenceResult = z.infer<typeof OccurrenceResult>;
+
+export const AcceptedSuggestion = z.object({
+  doc: Id,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  label: z.string().min(1),
+  entity: Id.optional(),
+  /** Chosen by the client, so that redo brings back the same span. */
+  id: Id.optional(),
+});
+export type AcceptedSuggestion = z.input<typeof AcceptedSuggestion>;
+
+/** The block of methods of the actor registry, spread into `api` below. */
+const entityMethods = {
+  listEntities: method(Empty, z.array(EntityWithUsage)),
+  createEntity: method(EntityDraft.strict(), Entity),
+  updateEntity: method(z.object({ id: Id, patch: EntityPatch.strict() }).strict(), Entity),
+  /** Refuses (naming the count) any entity still linked from a span. */
+  deleteEntities: method(
+    z.object({ ids: z.array(Id).min(1) }).strict(),
+    z.object({ removed: z.array(Entity) }),
+  ),
+  /** Undoes a delete: the entities come back with their ids and times. */
+  restoreEntities: method(z.object({ entities: z.array(Entity).min(1) }).strict(), z.array(Entity)),
+  mergeEntities: method(z.object({ keep: Id, merge: z.array(Id).min(1) }).strict(), EntityMerge),
+  /** Undoes a merge. Spans changed since (relinked elsewhere, deleted) are left as they are. */
+  unmergeEntities: method(
+    EntityMerge.strict(),
+    z.object({ restoredSpans: z.number().int(), skippedSpans: z.number().int() }),
+  ),
+  findOccurrences: method(OccurrenceQuery.strict(), OccurrenceResult),
+  /** Saves accepted suggestions as spans with a `suggestion` origin naming `source`. */
+  acceptSuggestions: method(
+    z
+      .object({
+        suggestions: z.array(AcceptedSuggestion.strict()).min(1).max(5000),
+        source: z.string().min(1).max(200),
+      })
+      .strict(),
+    z.array(Annotation),
+  ),
+  /** Undoes `acceptSuggestions`: removes those spans (only spans that came from suggestions). */
+  retractSuggestions: method(
+    z
+      .object({
+        spans: z
+          .array(z.object({ doc: Id, id: Id }).strict())
+          .min(1)
+          .max(5000),
+      })
+      .strict(),
+    z.array(z.object({ annotation: Annotation, relations: z.array(Relation) })),
+  ),
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Statements: links between spans, and the document status that needs every span complete
+// (services/relation-handlers.ts, services/document-status-handlers.ts).
+
+/** A link from one span to another of the annotator's layer of `doc`. */
+export const NewRelation = z.object({
+  doc: Id,
+  /** A relation type of the codebook, allowing the two spans' labels at its ends. */
+  type: z.string().min(1),
+  from: Id,
+  to: Id,
+  attributes: Attributes.default({}),
+  /** Set only when re-creating a deleted relation (undo, redo): the same id comes back. */
+  id: Id.optional(),
+});
+export type NewRelation = z.input<typeof NewRelation>;
+
+/** The block of methods of statements, spread into `api` below. */
+const statementMethods = {
+  /** Refuses a type the codebook lacks, or spans whose labels the type does not allow. */
+  createRelation: method(NewRelation.strict(), Relation),
+  /** Returns the removed relation, so that undo can create it again with its id. */
+  deleteRelation: method(z.object({ doc: Id, id: Id }).strict(), Relation),
+  /** Refuses 'done' while a span misses a required attribute, naming how many miss which. */
+  setDocumentStatus: method(z.object({ doc: Id, status: DocStatus }).strict(), DocumentSummary),
+} as const;
+
 export const api = {
   getProject: method(Empty, ProjectInfo),
   setAnnotator: method(z.object({ name: AnnotatorName }).strict(), ProjectInfo),
@@ -135,6 +309,8 @@ export const api = {
     ImportReport,
   ),
   exportDataset: method(z.object({ format: ExportFormat }).strict(), ExportResult),
+  ...statementMethods,
+  ...entityMethods,
 } as const;
 
 export type Api = typeof api;

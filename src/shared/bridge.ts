@@ -40,6 +40,21 @@ const BRIDGE_METHOD_TABLE: { readonly [M in MethodName]: true } = {
   restoreAnnotation: true,
   importDocuments: true,
   exportDataset: true,
+  // Statements
+  createRelation: true,
+  deleteRelation: true,
+  setDocumentStatus: true,
+  // Actor registry and "annotate all occurrences"
+  listEntities: true,
+  createEntity: true,
+  updateEntity: true,
+  deleteEntities: true,
+  restoreEntities: true,
+  mergeEntities: true,
+  unmergeEntities: true,
+  findOccurrences: true,
+  acceptSuggestions: true,
+  retractSuggestions: true,
 };
 export const BRIDGE_METHODS = Object.keys(BRIDGE_METHOD_TABLE) as MethodName[];
 

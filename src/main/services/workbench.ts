@@ -10,8 +10,11 @@ import { ProjectFolder } from '../project/project-folder';
 import { AnnotationStore } from '../store/annotation-store';
 import { writeFileAtomic } from '../store/atomic-write';
 import { annotationHandlers } from './annotation-handlers';
+import { entityHandlers } from './entity-handlers';
+import { documentStatusHandlers } from './document-status-handlers';
 import { buildExport } from './export-service';
 import { projectHandlers, summarise } from './project-handlers';
+import { relationHandlers } from './relation-handlers';
 import type { SessionContext } from './session-context';
 import { readUserSettings } from './user-settings';
 
@@ -46,6 +49,9 @@ export async function openWorkbench(options: OpenWorkbenchOptions): Promise<Work
   const handlers: WorkbenchHandlers = {
     ...projectHandlers(ctx),
     ...annotationHandlers(ctx),
+    ...entityHandlers(ctx),
+    ...relationHandlers(ctx),
+    ...documentStatusHandlers(ctx),
   };
 
   return {
