@@ -8,7 +8,8 @@
  * - T lines: brat does not let a text-bound annotation contain a line break, so a span across
  *   lines becomes fragments split at every CR/LF (`T1\tClaim 0 5;6 10\tfirst second`, the text
  *   being the fragments joined by one space, as brat checks). A span of line breaks only has no
- *   fragment and goes to the loss report, with its relations.
+ *   fragment and goes to the loss report, with its relations; a span that starts or ends with a
+ *   line break is written without it, and reported.
  * - Names: brat type and attribute names may not contain spaces or brat's separators; every
  *   character outside [A-Za-z0-9_-] becomes "_" ("Policy topic" → "Policy_topic", "made by" →
  *   "made_by"), a name not starting with a letter gets "L_" in front, and a name that would
@@ -126,6 +127,13 @@ function annFile(
         `covers only line breaks or nothing (${span.start}–${span.end}), which brat cannot hold`,
       );
       continue;
+    }
+    const [first, last] = [pieces[0]![0], pieces[pieces.length - 1]![1]];
+    if (first !== span.start || last !== span.end) {
+      lose(
+        `span ${a.id}`,
+        `starts or ends with a line break, which a brat fragment cannot hold: written as ${first}–${last} instead of ${span.start}–${span.end}`,
+      );
     }
     const id = `T${++t}`;
     bratIds.set(a.id, id);

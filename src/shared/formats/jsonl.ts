@@ -20,6 +20,7 @@
  * - Spans also carry the workbench `id`, and `attributes`, `entity`, `note` when set.
  * - Relations as Prodigy's rel.manual writes them: `head`/`child` are the last token of the source
  *   and target span; `head_span`/`child_span` are the spans. The source of a relation is its head.
+ *   Relation attributes, when set, ride along as `attributes`.
  * - `meta` holds document id, title, annotator and status, then the document's own meta; a
  *   document meta key that would collide with those four is written as `doc.<key>`.
  */
@@ -57,6 +58,7 @@ export interface JsonlRelation {
   head_span: JsonlSpan;
   child_span: JsonlSpan;
   label: string;
+  attributes?: Attributes;
 }
 
 export interface JsonlRecord {
@@ -146,6 +148,7 @@ function layerSpans(layer: ExportLayer, text: ExportText, tokens: readonly Jsonl
         head_span: head,
         child_span: child,
         label: r.type,
+        ...(Object.keys(r.attributes).length > 0 && { attributes: sortedRecord(r.attributes) }),
       };
     });
   return { spans, relations };
