@@ -46,6 +46,8 @@ export const DocumentSummary = z.object({
   /** Spans in the current annotator's layer. */
   annotationCount: z.number().int().nonnegative(),
   status: DocStatus,
+  /** The current annotator's memo on the document, when there is one. */
+  memo: z.string().optional(),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
 
@@ -283,6 +285,60 @@ const statementMethods = {
   setDocumentStatus: method(z.object({ doc: Id, status: DocStatus }).strict(), DocumentSummary),
 } as const;
 
+// ---------------------------------------------------------------------------------------------
+// Annotation list and document memo (services/annotation-list-handlers.ts,
+// services/document-memo-handlers.ts).
+
+export const AnnotationSortKey = z.enum(['document', 'label', 'text', 'annotator', 'modified']);
+
+/** Which spans the annotation list shows, in which order, which page. */
+export const AnnotationListQuery = z.object({
+  /** One document; absent: every document of the project. */
+  doc: Id.optional(),
+  /** Whose layer: absent is the current annotator's, '*' every annotator's. */
+  annotator: z.union([AnnotatorName, z.literal('*')]).optional(),
+  label: z.string().min(1).optional(),
+  /** Spans whose attribute `name` is `value`; a null value finds spans where it is missing. */
+  attribute: z
+    .object({ name: z.string().min(1), value: AttributeValue })
+    .strict()
+    .optional(),
+  /** Spans linked to this entity; null finds spans linked to none. */
+  entity: Id.nullable().optional(),
+  /** Part of the span's text, ignoring case. */
+  text: z.string().max(500).optional(),
+  /** "document" is reading order: the project's document order, then position in the text. */
+  sort: AnnotationSortKey.default('document'),
+  descending: z.boolean().default(false),
+  offset: z.number().int().nonnegative().default(0),
+  limit: z.number().int().min(1).max(1000).default(100),
+});
+export type AnnotationListQuery = z.input<typeof AnnotationListQuery>;
+
+export const AnnotationListPage = z.object({
+  /** Spans matching the query, on every page. */
+  total: z.number().int().nonnegative(),
+  offset: z.number().int().nonnegative(),
+  rows: z.array(z.object({ annotation: Annotation, docTitle: z.string() })),
+  /** Annotators with a folder of layers in the project, for the annotator filter. */
+  annotators: z.array(AnnotatorName),
+  /** Entities linked from the spans in scope (document and annotator), for the entity filter. */
+  entities: z.array(Id),
+});
+export type AnnotationListPage = z.infer<typeof AnnotationListPage>;
+
+/** Longest memo kept for one document (UTF-16 code units): notes, not a second article. */
+export const MEMO_MAX_LENGTH = 20_000;
+
+/** The block of methods of the annotation list and the memo, spread into `api` below. */
+const annotationListMethods = {
+  listAnnotations: method(AnnotationListQuery.strict(), AnnotationListPage),
+  setDocumentMemo: method(
+    z.object({ doc: Id, memo: z.string().max(MEMO_MAX_LENGTH) }).strict(),
+    DocumentSummary,
+  ),
+} as const;
+
 export const api = {
   getProject: method(Empty, ProjectInfo),
   setAnnotator: method(z.object({ name: AnnotatorName }).strict(), ProjectInfo),
@@ -311,6 +367,7 @@ export const api = {
   exportDataset: method(z.object({ format: ExportFormat }).strict(), ExportResult),
   ...statementMethods,
   ...entityMethods,
+  ...annotationListMethods,
 } as const;
 
 export type Api = typeof api;

@@ -55,6 +55,9 @@ const BRIDGE_METHOD_TABLE: { readonly [M in MethodName]: true } = {
   findOccurrences: true,
   acceptSuggestions: true,
   retractSuggestions: true,
+  // Annotation list and document memo
+  listAnnotations: true,
+  setDocumentMemo: true,
 };
 export const BRIDGE_METHODS = Object.keys(BRIDGE_METHOD_TABLE) as MethodName[];
 

@@ -39,6 +39,7 @@ export async function summarise(
     length: doc.text.length,
     annotationCount: layer?.annotations.length ?? 0,
     status: layer?.status ?? 'todo',
+    ...(layer?.memo ? { memo: layer.memo } : {}),
   };
 }
 

@@ -10,6 +10,8 @@ import { ProjectFolder } from '../project/project-folder';
 import { AnnotationStore } from '../store/annotation-store';
 import { writeFileAtomic } from '../store/atomic-write';
 import { annotationHandlers } from './annotation-handlers';
+import { annotationListHandlers } from './annotation-list-handlers';
+import { documentMemoHandlers } from './document-memo-handlers';
 import { entityHandlers } from './entity-handlers';
 import { documentStatusHandlers } from './document-status-handlers';
 import { buildExport } from './export-service';
@@ -52,6 +54,8 @@ export async function openWorkbench(options: OpenWorkbenchOptions): Promise<Work
     ...entityHandlers(ctx),
     ...relationHandlers(ctx),
     ...documentStatusHandlers(ctx),
+    ...annotationListHandlers(ctx),
+    ...documentMemoHandlers(ctx),
   };
 
   return {
