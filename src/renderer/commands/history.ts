@@ -27,8 +27,11 @@ export class History {
     this.undone.length = 0;
   }
 
-  /** Runs `perform` after everything queued before it, and records what it returns. */
-  run(perform: () => Promise<Undoable>): Promise<Undoable> {
+  /**
+   * Runs `perform` after everything queued before it, and records what it returns. The entry
+   * comes back as `perform` made it, so a command can hand its caller more than the pair.
+   */
+  run<U extends Undoable>(perform: () => Promise<U>): Promise<U> {
     const result = this.queue.then(perform);
     this.queue = result.then(
       (entry) => this.push(entry),

@@ -9,6 +9,7 @@ const TEXT = 'FBI director James Comey said so.';
 /** An in-memory server with the same contract as the real one, failing on demand. */
 function fakeServer() {
   const stored = new Map<string, Annotation>();
+  const links = new Map<string, Relation>();
   let failNext: string | null = null;
   const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value });
   const fail = (message: string): ApiResult<never> => ({
@@ -17,7 +18,12 @@ function fakeServer() {
   });
   const client: Pick<
     WorkbenchClient,
-    'createAnnotation' | 'updateAnnotation' | 'deleteAnnotation' | 'restoreAnnotation'
+    | 'createAnnotation'
+    | 'updateAnnotation'
+    | 'deleteAnnotation'
+    | 'restoreAnnotation'
+    | 'createRelation'
+    | 'deleteRelation'
   > = {
     createAnnotation: async (draft) => {
       await new Promise((resolve) => setTimeout(resolve, 1)); // a write takes time
@@ -49,16 +55,45 @@ function fakeServer() {
     deleteAnnotation: async ({ id }) => {
       const a = stored.get(id)!;
       stored.delete(id);
-      return ok({ annotation: a, relations: [] as Relation[] });
+      const touching = [...links.values()].filter((r) => r.from === id || r.to === id);
+      for (const r of touching) links.delete(r.id);
+      return ok({ annotation: a, relations: touching });
     },
-    restoreAnnotation: async ({ annotation }) => {
+    restoreAnnotation: async ({ annotation, relations }) => {
       stored.set(annotation.id, annotation as Annotation);
+      for (const r of relations) links.set(r.id, r as Relation);
       return ok(annotation as Annotation);
+    },
+    createRelation: async ({ doc, type, from, to, attributes, id }) => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      if (failNext) return fail(failNext);
+      if (!stored.has(from) || !stored.has(to)) return fail(`no span ${from} or ${to}`);
+      const time = '2026-01-01T00:00:00.000Z';
+      const r: Relation = {
+        id: id!,
+        doc,
+        type,
+        from,
+        to,
+        attributes: attributes ?? {},
+        annotator: 'alice',
+        created: time,
+        modified: time,
+      };
+      links.set(r.id, r);
+      return ok(r);
+    },
+    deleteRelation: async ({ id }) => {
+      const r = links.get(id);
+      if (!r) return fail(`no relation ${id}`);
+      links.delete(id);
+      return ok(r);
     },
   };
   return {
     client,
     stored,
+    links,
     failWith: (m: string | null) => {
       failNext = m;
     },
@@ -145,5 +180,82 @@ describe('SpanEditor', () => {
     expect(server.stored.get('a1')?.attributes).toEqual({ stance: 'oppose' });
     await history.undo();
     expect(server.stored.get('a1')?.attributes).toEqual({});
+  });
+});
+
+describe('SpanEditor: relations', () => {
+  /** "FBI director James Comey said so.": actor a1 [0,24), claim a2 [25,32). */
+  async function statement() {
+    const setupResult = setup();
+    const { editor } = setupResult;
+    await editor.tag('Actor', 0, 24);
+    await editor.tag('Claim', 25, 32);
+    return setupResult;
+  }
+
+  it('shows a link at once, writes it, and undoes and redoes it with the same id', async () => {
+    const { editor, server, history } = await statement();
+    const pending = editor.link('made by', 'a2', 'a1');
+    expect(editor.relationsOf('a1').map((r) => [r.id, r.type])).toEqual([['a3', 'made by']]);
+    expect(server.links.size).toBe(0);
+    await pending;
+    expect(server.links.get('a3')).toMatchObject({ from: 'a2', to: 'a1' });
+    await history.undo();
+    expect(editor.relations()).toEqual([]);
+    expect(server.links.size).toBe(0);
+    await history.redo();
+    expect(editor.relations().map((r) => r.id)).toEqual(['a3']);
+    expect(server.links.get('a3')).toMatchObject({ type: 'made by', from: 'a2', to: 'a1' });
+  });
+
+  it('takes a refused link back and records nothing to undo', async () => {
+    const { editor, server, history } = await statement();
+    await history.undo(); // the claim's tag
+    await expect(editor.link('made by', 'a2', 'a1')).rejects.toThrow('no span a2 or a1');
+    expect(editor.relations()).toEqual([]);
+    expect(server.links.size).toBe(0);
+    expect((await history.undo())?.description).toBe('tag Actor');
+  });
+
+  it('waits for the write of a span that is still being tagged before linking to it', async () => {
+    const { editor, server } = setup();
+    await editor.tag('Actor', 0, 24);
+    const claim = editor.tag('Claim', 25, 32);
+    const link = editor.link('made by', 'a2', 'a1');
+    await Promise.all([claim, link]);
+    expect(server.links.get('a3')).toMatchObject({ from: 'a2', to: 'a1' });
+  });
+
+  it('unlinks undoably', async () => {
+    const { editor, server, history } = await statement();
+    await editor.link('made by', 'a2', 'a1');
+    const removed = await editor.unlink('a3');
+    expect(removed.type).toBe('made by');
+    expect(server.links.size).toBe(0);
+    expect(editor.relations()).toEqual([]);
+    await history.undo();
+    expect(editor.relations().map((r) => [r.id, r.from, r.to])).toEqual([['a3', 'a2', 'a1']]);
+    expect(server.links.has('a3')).toBe(true);
+  });
+
+  it('deleting a span takes its relations along; undo restores span and relations', async () => {
+    const { editor, server, history, shown } = await statement();
+    await editor.link('made by', 'a2', 'a1');
+    const removed = await editor.remove('a2');
+    expect(removed.relations.map((r) => r.id)).toEqual(['a3']);
+    expect(editor.relations()).toEqual([]);
+    expect(server.links.size).toBe(0);
+    const undone = await history.undo();
+    expect(undone?.description).toBe('delete Claim and its 1 relation');
+    expect(shown.get('a2')).toBe('Claim');
+    expect(editor.relationsOf('a2').map((r) => r.id)).toEqual(['a3']);
+    expect(server.links.has('a3')).toBe(true);
+    // Undoing the tag of the claim (a delete) takes the relation again; redo restores it.
+    await history.undo(); // the link
+    await history.undo(); // the claim's tag
+    expect(server.stored.has('a2')).toBe(false);
+    await history.redo();
+    await history.redo();
+    expect(editor.relationsOf('a2').map((r) => r.id)).toEqual(['a3']);
   });
 });

@@ -1,6 +1,8 @@
 /**
- * The span commands of one open document: tag, relabel, set an attribute, delete — each
- * undoable, each shown at once and then written through the API.
+ * The span commands of one open document: tag, relabel, set an attribute, delete, and link two
+ * spans by a relation or unlink them — each undoable, each shown at once and then written
+ * through the API. The editor holds the layer's relations too, because deleting a span takes
+ * its relations with it and undoing the delete brings them back.
  *
  * Why optimistic: a highlight must appear within one frame of the keypress, while a durable
  * write takes milliseconds. The client chooses the new span's id, so the highlight already
@@ -32,8 +34,19 @@ export function unwrap<T>(result: ApiResult<T>): T {
 
 type Client = Pick<
   WorkbenchClient,
-  'createAnnotation' | 'updateAnnotation' | 'deleteAnnotation' | 'restoreAnnotation'
+  | 'createAnnotation'
+  | 'updateAnnotation'
+  | 'deleteAnnotation'
+  | 'restoreAnnotation'
+  | 'createRelation'
+  | 'deleteRelation'
 >;
+
+/** What deleting a span took away: the span and the relations that touched it. */
+export interface RemovedSpan {
+  readonly annotation: Annotation;
+  readonly relations: readonly Relation[];
+}
 
 export interface SpanEditorOptions {
   client: Client;
@@ -42,20 +55,26 @@ export interface SpanEditorOptions {
   text: string;
   annotator: string;
   annotations: readonly Annotation[];
+  /** The layer's relations (both ends are spans of `annotations`). */
+  relations?: readonly Relation[];
   newId?: () => string;
   now?: () => Date;
-  /** Called after every change of the span list (count, selection panels). */
+  /** Called after every change of the span or relation list (count, selection panels). */
   onChange?: () => void;
 }
 
 export class SpanEditor {
   private readonly spans = new Map<string, Annotation>();
+  private readonly links = new Map<string, Relation>();
+  /** Writes of new spans not yet acknowledged: a link to such a span waits for its write. */
+  private readonly pendingTags = new Map<string, Promise<unknown>>();
   private sink: HighlightSink | null = null;
   private readonly newId: () => string;
   private readonly now: () => Date;
 
   constructor(private readonly options: SpanEditorOptions) {
     for (const a of options.annotations) this.spans.set(a.id, a);
+    for (const r of options.relations ?? []) this.links.set(r.id, r);
     this.newId = options.newId ?? (() => crypto.randomUUID());
     this.now = options.now ?? (() => new Date());
   }
@@ -76,6 +95,16 @@ export class SpanEditor {
     return this.spans.size;
   }
 
+  /** The layer's relations, oldest first. */
+  relations(): Relation[] {
+    return [...this.links.values()];
+  }
+
+  /** The relations with `spanId` at either end, oldest first. */
+  relationsOf(spanId: string): Relation[] {
+    return this.relations().filter((r) => r.from === spanId || r.to === spanId);
+  }
+
   /** Tags [start, end) (UTF-16 offsets) with a label. The highlight shows before this resolves. */
   tag(label: string, start: number, end: number): Promise<Annotation> {
     const id = this.newId();
@@ -94,6 +123,9 @@ export class SpanEditor {
           throw error;
         },
       );
+    this.pendingTags.set(id, write);
+    const settled = () => this.pendingTags.delete(id);
+    write.then(settled, settled);
     // The failure is reported through `write`; the history only records a tag that landed.
     this.options.history
       .run(async () => {
@@ -113,15 +145,80 @@ export class SpanEditor {
     return this.update(id, { attributes: { ...current.attributes, [name]: value } }, `set ${name}`);
   }
 
-  async remove(id: string): Promise<void> {
-    await this.options.history.run(async () => {
+  /** Deletes a span and the relations touching it; undo brings back both. */
+  async remove(id: string): Promise<RemovedSpan> {
+    const entry = await this.options.history.run(async () => {
       const removed = await this.deleteNow(id);
+      const count = removed.relations.length;
       return {
-        description: `delete ${removed.annotation.label}`,
+        description:
+          `delete ${removed.annotation.label}` +
+          (count > 0 ? ` and its ${count} ${count === 1 ? 'relation' : 'relations'}` : ''),
+        removed,
         undo: async () => this.restoreNow(removed.annotation, removed.relations),
         redo: async () => void (await this.deleteNow(id)),
       };
     });
+    return entry.removed;
+  }
+
+  /**
+   * Links span `from` to span `to` by a relation of `type` (UTF-16 offsets play no part). The
+   * link shows at once; when the write fails it is taken back and the promise rejects.
+   */
+  link(type: string, from: string, to: string): Promise<Relation> {
+    const id = this.newId();
+    const time = this.now().toISOString();
+    const { docId, annotator } = this.options;
+    this.showRelation({
+      id,
+      doc: docId,
+      type,
+      from,
+      to,
+      attributes: {},
+      annotator,
+      created: time,
+      modified: time,
+    });
+    const write = Promise.all([this.pendingTags.get(from), this.pendingTags.get(to)])
+      .then(() => this.options.client.createRelation({ doc: docId, type, from, to, id }))
+      .then(unwrap)
+      .then(
+        (saved) => {
+          this.showRelation(saved);
+          return saved;
+        },
+        (error: unknown) => {
+          this.hideRelation(id);
+          throw error;
+        },
+      );
+    this.options.history
+      .run(async () => {
+        const saved = await write;
+        return {
+          description: `link ${type}`,
+          undo: async () => void (await this.unlinkNow(id)),
+          redo: async () => void (await this.relinkNow(saved)),
+        } satisfies Undoable;
+      })
+      .catch(() => undefined);
+    return write;
+  }
+
+  /** Removes a relation; undo brings it back with its id. */
+  async unlink(id: string): Promise<Relation> {
+    const entry = await this.options.history.run(async () => {
+      const removed = await this.unlinkNow(id);
+      return {
+        description: `unlink ${removed.type}`,
+        removed,
+        undo: async () => void (await this.relinkNow(removed)),
+        redo: async () => void (await this.unlinkNow(id)),
+      };
+    });
+    return entry.removed;
   }
 
   private async update(id: string, patch: AnnotationPatch, description: string) {
@@ -163,13 +260,42 @@ export class SpanEditor {
     const removed = unwrap(
       await this.options.client.deleteAnnotation({ doc: this.options.docId, id }),
     );
+    for (const r of removed.relations) this.links.delete(r.id);
     this.hide(id);
     return removed;
   }
 
-  private async restoreNow(annotation: Annotation, relations: Relation[]): Promise<void> {
-    const saved = unwrap(await this.options.client.restoreAnnotation({ annotation, relations }));
+  private async restoreNow(annotation: Annotation, relations: readonly Relation[]): Promise<void> {
+    const saved = unwrap(
+      await this.options.client.restoreAnnotation({ annotation, relations: [...relations] }),
+    );
+    for (const r of relations) this.links.set(r.id, r);
     this.show(saved);
+  }
+
+  private async unlinkNow(id: string): Promise<Relation> {
+    const removed = unwrap(
+      await this.options.client.deleteRelation({ doc: this.options.docId, id }),
+    );
+    this.hideRelation(id);
+    return removed;
+  }
+
+  /** Creates `relation` again with its id, type, ends and attributes. */
+  private async relinkNow(relation: Relation): Promise<Relation> {
+    const { id, type, from, to, attributes } = relation;
+    const saved = unwrap(
+      await this.options.client.createRelation({
+        doc: this.options.docId,
+        type,
+        from,
+        to,
+        attributes,
+        id,
+      }),
+    );
+    this.showRelation(saved);
+    return saved;
   }
 
   private require(id: string): Annotation {
@@ -210,6 +336,15 @@ export class SpanEditor {
     if (had) this.sink?.updateAnnotation(a);
     else this.sink?.addAnnotations([a]);
     this.options.onChange?.();
+  }
+
+  private showRelation(r: Relation): void {
+    this.links.set(r.id, r);
+    this.options.onChange?.();
+  }
+
+  private hideRelation(id: string): void {
+    if (this.links.delete(id)) this.options.onChange?.();
   }
 
   private hide(id: string): void {
