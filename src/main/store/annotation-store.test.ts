@@ -560,3 +560,25 @@ describe('updateLayer', () => {
     expect((await store.getLayer('alice', 'doc1')).relations).toEqual([]);
   });
 });
+
+describe('reloadLayers', () => {
+  it("sees a colleague's layer file that a shared folder replaced, after their queued writes", async () => {
+    const store = openStore();
+    await store.createAnnotation('bob', doc, { label: 'Actor', ...MERKEL });
+    expect(await store.countAnnotations('bob', 'doc1')).toBe(1);
+    // The synced folder brings bob's newer file: two spans.
+    const synced = await onDisk('bob', 'doc1');
+    const second = { ...synced.annotations[0]!, id: 'from-bob-laptop', start: 0, end: 5 };
+    await writeFile(
+      layerPath('bob', 'doc1'),
+      JSON.stringify({ ...synced, annotations: [...synced.annotations, second] }),
+    );
+    expect(await store.countAnnotations('bob', 'doc1')).toBe(1); // cached
+    const pending = store.createAnnotation('alice', doc, { label: 'Actor', ...MERKEL });
+    await store.reloadLayers('bob');
+    await pending;
+    expect(await store.countAnnotations('bob', 'doc1')).toBe(2);
+    expect(await store.countAnnotations('alice', 'doc1')).toBe(1);
+    await expect(store.reloadLayers('../x')).rejects.toThrow(/cannot be used/);
+  });
+});

@@ -134,6 +134,24 @@ export class AnnotationStore {
       .sort();
   }
 
+  /**
+   * Forgets the cached layers of `annotator`, so the next read gets what the disk holds now.
+   * For colleagues' folders, which change under this store when a shared or synced project
+   * folder brings their new files (this store never writes them then). Each file's queued
+   * writes finish first, so nothing this store was told to save is dropped.
+   */
+  async reloadLayers(annotator: string): Promise<void> {
+    checkName('Annotator name', annotator);
+    const slots = [...this.slots.values()].filter((slot) => slot.annotator === annotator);
+    await Promise.all(
+      slots.map((slot) =>
+        slot.queue.run(async () => {
+          slot.layer = undefined;
+        }),
+      ),
+    );
+  }
+
   /** Adds a span; resolves once it is durably on disk. */
   async createAnnotation(
     annotator: string,
