@@ -4,7 +4,7 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { documentFormat } from '../../shared/documents/document-content';
+import { documentFormat, holdsManyDocuments } from '../../shared/documents/document-content';
 import {
   MAX_DOCUMENT_BYTES,
   oversizedMessage,
@@ -20,10 +20,11 @@ export interface ReadFiles {
 }
 
 /**
- * Reads each path as UTF-8. A document's `<stem>.meta.json` beside it is read too, so that its
- * metadata comes along without being named. Refused: a missing path, a folder, anything that is
- * not a regular file (symlinks are followed to what they point at), a file over the size limit
- * (refused before it is read), bytes that are not valid UTF-8.
+ * Reads each path as UTF-8. A single-document file's `<stem>.meta.json` beside it is read too,
+ * so that its metadata comes along without being named (a .json/.jsonl corpus has none).
+ * Refused: a missing path, a folder, anything that is not a regular file (symlinks are followed
+ * to what they point at), a file over the size limit (refused before it is read), bytes that
+ * are not valid UTF-8.
  */
 export async function readImportFiles(paths: readonly string[]): Promise<ReadFiles> {
   const files: ImportFileInput[] = [];
@@ -39,7 +40,8 @@ export async function readImportFiles(paths: readonly string[]): Promise<ReadFil
   };
   for (const path of paths) {
     await add(path, false);
-    if (documentFormat(path)) {
+    const format = documentFormat(path);
+    if (format && !holdsManyDocuments(format)) {
       await add(
         join(dirname(path), `${basename(path).replace(/\.[^.]*$/, '')}${SIDECAR_SUFFIX}`),
         true,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildDocumentContent, documentFormat } from './document-content';
+import { buildDocumentContent, buildFileDocuments, documentFormat } from './document-content';
 import { structureProblems } from './structured-text';
 
 const corpusDir = new URL('../../../corpus/', import.meta.url);
@@ -12,7 +12,13 @@ describe('documentFormat', () => {
     ['A.TXT', 'plain'],
     ['a.md', 'markdown'],
     ['a.Markdown', 'markdown'],
+    ['a.html', 'html'],
+    ['a.HTM', 'html'],
+    ['a.json', 'json'],
+    ['a.JSONL', 'jsonl'],
     ['a.meta.json', undefined],
+    ['a.META.JSON', undefined],
+    ['a.ndjson', undefined],
     ['a.pdf', undefined],
     ['txt', undefined],
     ['dir.md/file', undefined],
@@ -84,9 +90,91 @@ describe('buildDocumentContent', () => {
     });
   });
 
+  it('a web page: its article, its stated metadata, a sidecar overriding key by key', () => {
+    const page =
+      '<title>Page title | Site</title><meta name="author" content="A">' +
+      '<meta property="og:site_name" content="Site"><nav><a href="/">Home</a></nav>' +
+      '<article><h1>Headline</h1><p>Body <em>text</em>.</p></article>';
+    const content = buildDocumentContent('page.html', page, { author: 'B' });
+    expect(content).toEqual({
+      title: 'Page title | Site',
+      meta: { author: 'B', source: 'Site' },
+      text: 'Headline\n\nBody text.',
+      blocks: [
+        { kind: 'heading', start: 0, end: 8, level: 1 },
+        { kind: 'paragraph', start: 10, end: 20 },
+      ],
+      marks: [{ kind: 'em', start: 15, end: 19 }],
+    });
+    expect(buildDocumentContent('page.htm', '<h2>Only</h2>').title).toBe('Only');
+  });
+
+  it('refuses a corpus file, which holds many documents', () => {
+    expect(() => buildDocumentContent('c.json', '{"text": "x"}')).toThrow(/holds many documents/);
+  });
+
   it('refuses an unsupported extension, naming the supported ones', () => {
     expect(() => buildDocumentContent('a.docx', 'x')).toThrow(
-      'unsupported file type; import .txt, .md, .markdown files',
+      'unsupported file type; import .txt, .md, .markdown, .html, .htm, .json, .jsonl files',
+    );
+  });
+});
+
+describe('buildFileDocuments', () => {
+  it('a single-document file is one document, its id made from the file name', () => {
+    expect(buildFileDocuments('dir/a.txt', 'Title\n\nBody')).toEqual([
+      { content: buildDocumentContent('dir/a.txt', 'Title\n\nBody'), idName: 'dir/a.txt' },
+    ]);
+  });
+
+  it('a corpus record is plain text, like a .txt file; its title heads it when it is a line', () => {
+    const raw =
+      '{"text": "Headline\\r\\n\\r\\nBody  “text”\u00a0here.", "id": "r1", "title": "Headline", "src": "X"}\n' +
+      '\n{"text": "First line\\nsecond"}';
+    const documents = buildFileDocuments('news.v2.jsonl', raw);
+    expect(documents).toEqual([
+      {
+        content: {
+          title: 'Headline',
+          meta: { src: 'X' },
+          text: 'Headline\n\nBody  “text”\u00a0here.',
+          blocks: [
+            { kind: 'heading', start: 0, end: 8, level: 1 },
+            { kind: 'paragraph', start: 10, end: 28 },
+          ],
+          marks: [],
+        },
+        ownId: 'r1',
+        idName: 'news.v2-1.jsonl',
+        location: 'line 1',
+      },
+      {
+        content: {
+          title: 'First line',
+          meta: {},
+          text: 'First line\nsecond',
+          blocks: [{ kind: 'paragraph', start: 0, end: 17 }],
+          marks: [],
+        },
+        idName: 'news.v2-2.jsonl',
+        location: 'line 3',
+      },
+    ]);
+    for (const { content } of documents) expect(structureProblems(content)).toEqual([]);
+  });
+
+  it('a .json file of one record takes its id from the file name; of a list, numbered', () => {
+    expect(buildFileDocuments('one.json', '{"text": "x"}').map((d) => d.idName)).toEqual([
+      'one.json',
+    ]);
+    expect(buildFileDocuments('many.json', '[{"text": "x"}]').map((d) => d.idName)).toEqual([
+      'many-1.json',
+    ]);
+  });
+
+  it('refuses a sidecar for a corpus', () => {
+    expect(() => buildFileDocuments('c.json', '{"text": "x"}', { author: 'A' })).toThrow(
+      /a corpus file has no metadata sidecar/,
     );
   });
 });
