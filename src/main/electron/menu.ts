@@ -72,7 +72,12 @@ async function importArticles(host: MenuHost, documentsChanged: () => void): Pro
     title: 'Import Articles',
     buttonLabel: 'Import',
     properties: ['openFile', 'multiSelections'],
-    filters: [{ name: 'Articles (plain text, Markdown)', extensions: ['txt', 'md'] }],
+    filters: [
+      {
+        name: 'Articles and corpora',
+        extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'json', 'jsonl'],
+      },
+    ],
   });
   if (choice.canceled || choice.filePaths.length === 0) return;
   const report = await session.importPaths(choice.filePaths);

@@ -107,7 +107,7 @@ export function ProjectBar({
           ref={fileInput}
           type="file"
           multiple
-          accept=".txt,.md,text/plain,text/markdown"
+          accept=".txt,.md,.markdown,.html,.htm,.json,.jsonl,text/plain,text/markdown,text/html"
           hidden
           aria-label="Articles to import"
           onChange={(e) => importFiles(e.target.files)}
