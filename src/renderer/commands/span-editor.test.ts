@@ -259,3 +259,44 @@ describe('SpanEditor: relations', () => {
     expect(editor.relationsOf('a2').map((r) => r.id)).toEqual(['a3']);
   });
 });
+
+describe('SpanEditor: actor links', () => {
+  it('links a span to an entity and unlinks it, undoably', async () => {
+    const { editor, server, history } = setup();
+    await editor.tag('Actor', 13, 24);
+    await editor.setEntity('a1', 'comey', 'link to James Comey');
+    expect(server.stored.get('a1')?.entity).toBe('comey');
+    expect(editor.get('a1')?.entity).toBe('comey');
+    await editor.setEntity('a1', null, 'unlink');
+    expect(server.stored.get('a1')?.entity ?? null).toBeNull();
+    expect((await history.undo())?.description).toBe('unlink');
+    expect(server.stored.get('a1')?.entity).toBe('comey');
+    await history.undo();
+    expect(server.stored.get('a1')?.entity ?? null).toBeNull();
+  });
+
+  it("shows spans another command saved in this document, and forgets them on that command's undo", () => {
+    const { editor, shown } = setup();
+    const saved = (id: string, doc: string): Annotation => ({
+      id,
+      doc,
+      label: 'Actor',
+      start: 0,
+      end: 3,
+      quote: 'FBI',
+      prefix: '',
+      suffix: '',
+      attributes: {},
+      annotator: 'alice',
+      created: '2026-01-01T00:00:00.000Z',
+      modified: '2026-01-01T00:00:00.000Z',
+      origin: { kind: 'suggestion', source: 'test' },
+    });
+    editor.adopt([saved('s1', 'doc1'), saved('s2', 'doc2')]);
+    expect([...shown.keys()]).toEqual(['s1']);
+    expect(editor.size).toBe(1);
+    editor.forget(['s1']);
+    expect(shown.size).toBe(0);
+    expect(editor.size).toBe(0);
+  });
+});

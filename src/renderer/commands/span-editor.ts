@@ -145,6 +145,25 @@ export class SpanEditor {
     return this.update(id, { attributes: { ...current.attributes, [name]: value } }, `set ${name}`);
   }
 
+  /** Links the span to an actor of the registry (null unlinks it), undoably. */
+  async setEntity(id: string, entity: string | null, description: string): Promise<Annotation> {
+    return this.update(id, { entity }, description);
+  }
+
+  /**
+   * Shows spans of this document that another command saved (accepted suggestions, an entity
+   * linked together with its creation); that command owns their undo. Spans of other documents
+   * are ignored.
+   */
+  adopt(saved: readonly Annotation[]): void {
+    for (const a of saved) if (a.doc === this.options.docId) this.replace(a);
+  }
+
+  /** Stops showing spans another command removed (the undo of what `adopt` showed). */
+  forget(ids: readonly string[]): void {
+    for (const id of ids) this.hide(id);
+  }
+
   /** Deletes a span and the relations touching it; undo brings back both. */
   async remove(id: string): Promise<RemovedSpan> {
     const entry = await this.options.history.run(async () => {
