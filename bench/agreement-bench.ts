@@ -49,7 +49,7 @@ const STANCES = ['support', 'oppose', 'neutral'];
 function buildCorpus(): Corpus {
   const next = random(20151213);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
-  const attributesFor = (label: string) =>
+  const attributesFor = (label: string): Record<string, string> =>
     label === 'Actor' ? { kind: pick(KINDS) } : label === 'Claim' ? { stance: pick(STANCES) } : {};
   const documents: Corpus['documents'] = [];
   const alice: AgreementSpanInput[] = [];
