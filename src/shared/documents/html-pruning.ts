@@ -82,12 +82,16 @@ const UNLIKELY_CLASS =
   /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
 const LIKELY_CLASS = /and|article|body|column|content|main|mathjax|shadow/i;
 
-/** Elements a class name never removes: the page, its main landmarks, headings and links. */
+/**
+ * Elements a class name never removes: the page, its main landmarks, headings and links, and
+ * <header>, which its place decides (a page banner, or an article's own header).
+ */
 const NEVER_UNLIKELY = new Set([
   'html',
   'body',
   'article',
   'main',
+  'header',
   'a',
   'h1',
   'h2',

@@ -10,9 +10,13 @@ const story = (count: number) => Array.from({ length: count }, (_, i) => prose(i
 
 /** The chosen roots and link lists, by id (or tag name when an element has no id). */
 function choose(html: string, title?: string) {
-  const { roots, linkLists } = chooseContent(parseHtmlDocument(html), title);
+  const { roots, headline, linkLists } = chooseContent(parseHtmlDocument(html), title);
   const name = (e: (typeof roots)[number]) => attribute(e, 'id') ?? e.tagName;
-  return { roots: roots.map(name), linkLists: [...linkLists].map(name) };
+  return {
+    roots: roots.map(name),
+    headline: headline && name(headline),
+    linkLists: [...linkLists].map(name),
+  };
 }
 
 describe('chooseContent', () => {
@@ -93,10 +97,24 @@ describe('chooseContent', () => {
 
   it.each([
     {
-      name: 'the headline outside the content, named by the page title, comes first',
+      name: 'the headline outside the content, named by the page title',
       html: `<div id=top><h1 id=h>Big news today</h1></div><div id=s>${story(3)}</div>`,
       title: 'Big news today | The Daily',
-      roots: ['h', 's'],
+      headline: 'h',
+      roots: ['s'],
+    },
+    {
+      name: 'also one the content leaves out, like a class-named header box inside the article',
+      html: `<article id=s><div class="entry-header"><h1 id=h>Big news today</h1><span>By X</span></div>${story(3)}</article>`,
+      title: 'Big news today – A Blog',
+      headline: 'h',
+      roots: ['s'],
+    },
+    {
+      name: "not one the content shows: an article's <header>, whatever its class",
+      html: `<article id=s><header class="entry-header"><h1 id=h>Big news today</h1></header>${story(3)}</article>`,
+      title: 'Big news today – A Blog',
+      roots: ['s'],
     },
     {
       name: 'not an <h1> the title does not name',
@@ -122,8 +140,8 @@ describe('chooseContent', () => {
       title: 'Big news today',
       roots: ['s'],
     },
-  ])('$name', ({ html, title, roots }) => {
-    expect(choose(html, title).roots).toEqual(roots);
+  ])('$name', ({ html, title, headline, roots }) => {
+    expect(choose(html, title)).toMatchObject({ roots, headline });
   });
 
   it('gives no roots for a document without a body', () => {

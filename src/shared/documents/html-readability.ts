@@ -13,6 +13,8 @@
  *    either, its siblings that score well or read like prose join it.
  * 4. Inside the chosen content, lists and boxes that are mostly links ("Related", "More on") are
  *    left out.
+ * 5. When the content shows no <h1>, an <h1> elsewhere that the page title names is offered as
+ *    the headline (the caller decides whether to put it first).
  *
  * Lengths are counted in UTF-16 code units of text with HTML whitespace runs collapsed. Every
  * pass is linear in the size of the page: text statistics are measured once, bottom-up.
@@ -55,11 +57,13 @@ const NEGATIVE_NAME =
 const COMMAS = /[\u002C\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C]/g;
 
 export interface ContentSelection {
-  /**
-   * The subtrees holding the article, in reading order: possibly the page's headline (an <h1>
-   * outside the content that the page title names), then the content in document order.
-   */
+  /** The subtrees holding the article, in document order. */
   readonly roots: HtmlElement[];
+  /**
+   * An <h1> that the page title names but the content leaves out: the article's headline, to
+   * put before the content when the content does not open with a heading of its own.
+   */
+  readonly headline?: HtmlElement;
   /** Mostly-link lists and boxes inside the roots, to be left out with their subtrees. */
   readonly linkLists: ReadonlySet<HtmlElement>;
 }
@@ -86,8 +90,8 @@ export function chooseContent(document: HtmlDocument, pageTitle?: string): Conte
   const scores = scoreContainers(body, stats);
   const roots = widen(body, stats, scores);
   const linkLists = findLinkLists(roots, stats);
-  const headline = findHeadline(body, roots, pageTitle);
-  return { roots: headline ? [headline, ...roots] : roots, linkLists };
+  const headline = findHeadline(body, roots, linkLists, pageTitle);
+  return headline ? { roots, headline, linkLists } : { roots, linkLists };
 }
 
 /** Text statistics of every element that may hold article text, bottom-up in one pass. */
@@ -287,22 +291,25 @@ function findLinkLists(
 }
 
 /**
- * The page's headline when the content does not include one: among the first few visible <h1>
- * outside the content, the first whose text the page title contains. A site's logo is an <h1>
- * too, but a link, so an <h1> that is all link text is not taken.
+ * The page's headline when the content as rendered shows no <h1>: among the first few
+ * visible <h1> that the content leaves out (outside it, or inside a part of it that is left out,
+ * like a `<div class="entry-header">`), the first whose text the page title contains. A site's
+ * logo is an <h1> too, but a link, so an <h1> that is all link text is not taken.
  */
 function findHeadline(
   body: HtmlElement,
   roots: readonly HtmlElement[],
+  linkLists: ReadonlySet<HtmlElement>,
   pageTitle: string | undefined,
 ): HtmlElement | undefined {
   const title = pageTitle?.replace(HTML_WHITESPACE, ' ').trim();
   if (!title) return undefined;
-  if (roots.some((root) => isH1(root) || [...descendants(root)].some(isH1))) return undefined;
-  const content = new Set(roots);
-  const outside = descendants(body, (e) => !isNeverText(e) && !content.has(e));
+  const rendered = (e: HtmlElement) => treatmentOf(e) !== 'omit' && !linkLists.has(e);
+  if (roots.some((root) => isH1(root) || [...descendants(root, rendered)].some(isH1))) {
+    return undefined;
+  }
   let looked = 0;
-  for (const element of outside) {
+  for (const element of descendants(body, (e) => !isNeverText(e))) {
     if (!isH1(element)) continue;
     const text = collapsedText(element, (e) => !isNeverText(e));
     const linkText = collapsedText(element, (e) => !isNeverText(e) && !isHtmlTag(e, 'a'));

@@ -95,6 +95,27 @@ describe('parseHtml', () => {
     expect(structureProblems(page)).toEqual([]);
   });
 
+  it.each([
+    {
+      name: 'a headline the content leaves out goes first',
+      html:
+        '<title>Big news today | Blog</title><article><div class="entry-header"><h1>Big news ' +
+        'today</h1><span>By X</span></div><p>The story itself, long enough to be prose.</p></article>',
+      text: 'Big news today\n\nThe story itself, long enough to be prose.',
+    },
+    {
+      name: "not when the content opens with its own heading (the <h1> is the site's name)",
+      html:
+        '<title>Ownership - The Book</title><div class="menu-bar"><h1 class="menu-title">The Book' +
+        '</h1></div><main><h2>Ownership</h2><p>The story itself, long enough to be prose.</p></main>',
+      text: 'Ownership\n\nThe story itself, long enough to be prose.',
+    },
+  ])('$name', ({ html, text }) => {
+    const page = parseHtml(html);
+    expect(page.text).toBe(text);
+    expect(page.blocks[0]).toMatchObject({ kind: 'heading' });
+  });
+
   const ARTICLE = '<p>The real article text, long enough to be a paragraph of prose.</p>';
 
   /** Each hostile snippet sits in an article; none of it may reach the text, marks or meta. */

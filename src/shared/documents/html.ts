@@ -25,10 +25,16 @@ export interface HtmlPage extends StructuredText {
 export function parseHtml(raw: string): HtmlPage {
   const document = parseHtmlDocument(stripByteOrderMark(raw));
   const meta = pageMeta(document);
-  const { roots, linkLists } = chooseContent(document, meta.title);
+  const { roots, headline, linkLists } = chooseContent(document, meta.title);
   const published = meta.published ?? articleTime(roots);
   if (published !== undefined) meta.published = published;
   const treatment = (element: HtmlElement): Treatment =>
     linkLists.has(element) ? 'omit' : treatmentOf(element);
-  return { ...renderHtmlText(roots, treatment), meta };
+  const content = renderHtmlText(roots, treatment);
+  // A headline the content left out goes first, unless the content opens with a heading: then
+  // the <h1> the title names is more likely the site's name above every page.
+  if (headline && content.blocks[0]?.kind !== 'heading') {
+    return { ...renderHtmlText([headline, ...roots], treatment), meta };
+  }
+  return { ...content, meta };
 }
