@@ -141,13 +141,20 @@ async function selectVisibleWord(page: Page, n: number): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
 }
 
-/** Arms the page to time the next tag: key press → painted, and key press → acknowledged. */
+/**
+ * Arms the page to time the next tag: key press → painted, and key press → the write's HTTP
+ * response (resource timing of the createAnnotation call, on the page's own clock).
+ */
 async function armTagTiming(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as { __tag?: Promise<{ paint: number; ack: number }> };
-    w.__tag = new Promise((resolve) => {
+    performance.clearResourceTimings();
+    w.__tag = new Promise((resolve, reject) => {
+      const timeout = setTimeout(() => {
+        const said = document.querySelector('.statusbar')?.textContent;
+        reject(new Error(`no highlight painted within 10 s; the status line says: ${said}`));
+      }, 10_000);
       let pressed = 0;
-      let painted = 0;
       const before = new Set(
         [...document.querySelectorAll<HTMLElement>('mark[data-annotation-id]')].map(
           (m) => m.dataset.annotationId,
@@ -158,32 +165,32 @@ async function armTagTiming(page: Page): Promise<void> {
         window.removeEventListener('keydown', onKey, true);
       };
       window.addEventListener('keydown', onKey, true);
+      const acknowledged = (): number | null => {
+        const entry = performance
+          .getEntriesByType('resource')
+          .find((e) => e.name.endsWith('/api/createAnnotation') && e.startTime >= pressed);
+        return entry ? (entry as PerformanceResourceTiming).responseEnd - pressed : null;
+      };
       const observer = new MutationObserver(() => {
         const fresh = [...document.querySelectorAll<HTMLElement>('mark[data-annotation-id]')].some(
           (m) => !before.has(m.dataset.annotationId),
         );
-        if (!fresh || painted) return;
+        if (!fresh) return;
         observer.disconnect();
         requestAnimationFrame(() =>
           setTimeout(() => {
-            painted = performance.now();
+            const paint = performance.now() - pressed;
+            const wait = () => {
+              const ack = acknowledged();
+              if (ack === null) return setTimeout(wait, 5);
+              clearTimeout(timeout);
+              resolve({ paint, ack });
+            };
+            wait();
           }, 0),
         );
       });
       observer.observe(document.querySelector('.viewer-host')!, { childList: true, subtree: true });
-      // The status line announces the acknowledged write.
-      const status = document.querySelector('.status-info')!;
-      const ackObserver = new MutationObserver(() => {
-        if (!status.textContent?.startsWith('Tagged')) return;
-        ackObserver.disconnect();
-        const ack = performance.now();
-        const finish = () =>
-          painted
-            ? resolve({ paint: painted - pressed, ack: ack - pressed })
-            : setTimeout(finish, 5);
-        finish();
-      });
-      ackObserver.observe(status, { childList: true, subtree: true, characterData: true });
     });
   });
 }
