@@ -30,7 +30,7 @@ Usage: npm run cli -- <command> [options]
   init <dir> [--corpus <folder>] [--name <name>]
       Create a project in <dir> (default corpus: the bundled news articles).
   import <dir> <paths…>
-      Import .txt and .md articles into the project in <dir>.
+      Import articles (.txt, .md, .html, .json, .jsonl corpora) into the project in <dir>.
   docs <dir> [--json]
       List the project's documents.
   export <dir> --format json --out <file>

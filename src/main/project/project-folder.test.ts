@@ -178,7 +178,7 @@ describe('initProject', () => {
     await expectWorkbenchError(
       initProject(dir, { corpusDir: corpus }),
       'invalid_argument',
-      /holds no \.txt, \.md, \.markdown files/,
+      /holds no \.txt, \.md, \.markdown, \.html, \.htm, \.json, \.jsonl files/,
     );
   });
 });
