@@ -27,6 +27,37 @@ describe('chordOf', () => {
       'Shift+Alt+ArrowRight',
     ],
     ['space', key(' '), false, 'Space'],
+    [
+      'Shift+digit by its key, whatever it types',
+      key('!', { shiftKey: true, code: 'Digit1' }),
+      false,
+      'Shift+1',
+    ],
+    ['Shift+digit on a Mac', key('!', { shiftKey: true, code: 'Digit1' }), true, 'Shift+1'],
+    ['AZERTY: Shift types the digit', key('1', { shiftKey: true, code: 'Digit1' }), false, '1'],
+    ['AZERTY: the unshifted digit key', key('&', { code: 'Digit1' }), false, '&'],
+    ['Alt+letter on Linux', key('w', { altKey: true, code: 'KeyW' }), false, 'Alt+w'],
+    ['Option+letter on a Mac types ∑', key('∑', { altKey: true, code: 'KeyW' }), true, 'Alt+w'],
+    [
+      'Option+letter elsewhere keeps the typed key',
+      key('ł', { altKey: true, code: 'KeyL' }),
+      false,
+      'Alt+ł',
+    ],
+    [
+      'Alt+Shift+arrow',
+      key('ArrowLeft', { altKey: true, shiftKey: true, code: 'ArrowLeft' }),
+      false,
+      'Shift+Alt+ArrowLeft',
+    ],
+    ['Ctrl+K', key('k', { ctrlKey: true, code: 'KeyK' }), false, 'Mod+k'],
+    ['Cmd+K', key('k', { metaKey: true, code: 'KeyK' }), true, 'Mod+k'],
+    [
+      'Shift+Ctrl+Alt+arrow',
+      key('ArrowRight', { altKey: true, shiftKey: true, ctrlKey: true }),
+      false,
+      'Shift+Alt+Mod+ArrowRight',
+    ],
     ['lone modifier', key('Shift', { shiftKey: true }), false, null],
   ])('%s', (_name, event, mac, expected) => {
     expect(chordOf(event, mac)).toBe(expected);
@@ -38,5 +69,7 @@ describe('describeChord', () => {
     expect(describeChord('Shift+Mod+z', false)).toBe('Shift+Ctrl+Z');
     expect(describeChord('Shift+Mod+z', true)).toBe('⇧⌘Z');
     expect(describeChord('Alt+ArrowLeft', false)).toBe('Alt+←');
+    expect(describeChord('Shift+1', false)).toBe('Shift+1');
+    expect(describeChord('Shift+Alt+Mod+ArrowRight', true)).toBe('⇧⌥⌘→');
   });
 });

@@ -12,6 +12,12 @@ const MODIFIER_KEYS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'AltGraph', 'C
 
 export interface KeyLike {
   key: string;
+  /**
+   * The physical key (KeyboardEvent.code), when known. It names the digit of Shift+digit, which
+   * types a symbol ("!" on a US layout), and the letter of Option+letter on a Mac, which types
+   * another character ("∑" for Option+W).
+   */
+  code?: string;
   shiftKey: boolean;
   altKey: boolean;
   ctrlKey: boolean;
@@ -22,15 +28,23 @@ export interface KeyLike {
 export function chordOf(event: KeyLike, isMac: boolean): Chord | null {
   if (MODIFIER_KEYS.has(event.key)) return null;
   const mod = isMac ? event.metaKey : event.ctrlKey;
-  const isLetter = event.key.length === 1 && /\p{L}/u.test(event.key);
-  const isPrintable = event.key.length === 1 || event.key === ' ';
+  let key = event.key;
+  // "Shift+1" whatever Shift+1 types, except on layouts where Shift is how a digit is typed
+  // (AZERTY): there the digit keeps its plain meaning.
+  const digit = /^Digit([0-9])$/.exec(event.code ?? '')?.[1];
+  const shiftedDigit = event.shiftKey && digit !== undefined && !/^[0-9]$/.test(key);
+  if (shiftedDigit) key = digit;
+  const letter = /^Key([A-Z])$/.exec(event.code ?? '')?.[1];
+  if (isMac && event.altKey && letter !== undefined) key = letter;
+  const isLetter = key.length === 1 && /\p{L}/u.test(key);
+  const isPrintable = key.length === 1 || key === ' ';
   const parts: string[] = [];
-  // Shift is part of a printable symbol ("?" is Shift+/ on many layouts): only letters and
-  // named keys carry it explicitly.
-  if (event.shiftKey && (isLetter || !isPrintable)) parts.push('Shift');
+  // Shift is part of a printable symbol ("?" is Shift+/ on many layouts): only letters, shifted
+  // digits and named keys carry it explicitly.
+  if (event.shiftKey && (isLetter || shiftedDigit || !isPrintable)) parts.push('Shift');
   if (event.altKey) parts.push('Alt');
   if (mod) parts.push('Mod');
-  parts.push(isLetter ? event.key.toLowerCase() : event.key === ' ' ? 'Space' : event.key);
+  parts.push(isLetter ? key.toLowerCase() : key === ' ' ? 'Space' : key);
   return parts.join('+');
 }
 
