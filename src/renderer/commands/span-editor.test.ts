@@ -181,6 +181,18 @@ describe('SpanEditor', () => {
     await history.undo();
     expect(server.stored.get('a1')?.attributes).toEqual({});
   });
+
+  it('moves a boundary undoably and redoably', async () => {
+    const { editor, server, history } = setup();
+    await editor.tag('Actor', 13, 18); // "James"
+    await editor.resize('a1', 13, 24); // "James Comey"
+    expect(server.stored.get('a1')).toMatchObject({ start: 13, end: 24 });
+    expect(editor.get('a1')).toMatchObject({ start: 13, end: 24 });
+    await history.undo();
+    expect(editor.get('a1')).toMatchObject({ start: 13, end: 18 });
+    await history.redo();
+    expect(server.stored.get('a1')).toMatchObject({ start: 13, end: 24 });
+  });
 });
 
 describe('SpanEditor: relations', () => {

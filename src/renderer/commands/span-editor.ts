@@ -140,6 +140,11 @@ export class SpanEditor {
     return this.update(id, { label }, `label ${label}`);
   }
 
+  /** Moves the span's boundaries to `[start, end)` (UTF-16 offsets), e.g. a nudge by a word. */
+  async resize(id: string, start: number, end: number): Promise<Annotation> {
+    return this.update(id, { start, end }, 'move span boundary');
+  }
+
   async setAttribute(id: string, name: string, value: AttributeValue): Promise<Annotation> {
     const current = this.require(id);
     return this.update(id, { attributes: { ...current.attributes, [name]: value } }, `set ${name}`);
