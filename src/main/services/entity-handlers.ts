@@ -55,9 +55,6 @@ type EntityHandlers = Pick<
   | 'retractSuggestions'
 >;
 
-/** More suggestions than this are not listed: nobody reviews them one by one. */
-export const MAX_SUGGESTIONS = 2000;
-
 export interface EntityHandlerOptions {
   /** Clock for `created`/`modified` (tests pass a fixed one). */
   now?: () => Date;

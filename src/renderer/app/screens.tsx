@@ -7,6 +7,7 @@ import type { DocumentSummary, ProjectInfo } from '../../shared/api';
 import type { Codebook } from '../../shared/model';
 import type { RendererClient } from '../api/client';
 import type { History } from '../commands/history';
+import { ActorsScreen } from './ActorsScreen';
 import { AnnotateScreen } from './AnnotateScreen';
 import type { Status } from './status';
 
@@ -40,4 +41,5 @@ export interface Screen {
 
 export const SCREENS: readonly Screen[] = [
   { id: 'annotate', title: 'Annotate', render: (view) => <AnnotateScreen view={view} /> },
+  { id: 'actors', title: 'Actors', render: (view) => <ActorsScreen view={view} /> },
 ];

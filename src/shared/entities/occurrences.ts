@@ -18,6 +18,9 @@
  * Offsets are UTF-16 code units into `text`, half-open, like every offset in the app.
  */
 
+/** At most this many suggestions are listed for one search: nobody reviews more one by one. */
+export const MAX_SUGGESTIONS = 2000;
+
 export interface Occurrence {
   /** UTF-16 offsets, half-open. */
   readonly start: number;
