@@ -26,6 +26,11 @@ export interface SpanDraft {
   note?: string;
   /** Who made the span, when the file says. */
   annotator?: string;
+  /**
+   * The span's own workbench id, when the file carries one (a workbench export does): an import
+   * into that annotator's layer keeps it, so importing the same file again finds the span.
+   */
+  id?: string;
   /** The span's id in the file, unique within the import; relations refer to it. */
   key: string;
 }

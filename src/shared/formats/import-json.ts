@@ -98,6 +98,7 @@ export function importJson(
         ...(a.entity !== undefined && { entity: a.entity }),
         ...(a.note !== undefined && { note: a.note }),
         annotator: a.annotator,
+        id: a.id,
         key,
       });
     });

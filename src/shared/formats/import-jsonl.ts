@@ -103,6 +103,7 @@ export function importJsonl(
         ...(s.entity !== undefined && { entity: s.entity }),
         ...(s.note !== undefined && { note: s.note }),
         ...(annotator !== undefined && { annotator }),
+        ...(typeof s.id === 'string' && { id: s.id }),
         key,
       });
     });

@@ -346,3 +346,34 @@ describe('export → import round trips (property)', () => {
     );
   });
 });
+
+describe("each span's own workbench id", () => {
+  const bundle = fixtureBundle(() => '0'.repeat(64));
+  const expected = bundle.layers
+    .flatMap((l) => l.annotations.map((a) => `${a.doc}/${l.annotator}/${a.id}`))
+    .sort();
+  const ids = (spans: readonly SpanDraft[]) =>
+    spans.map((s) => `${s.doc}/${s.annotator}/${s.id}`).sort();
+
+  it.each([
+    ['JSON', () => importJson('e.json', exportJson(bundle), bundle.documents)],
+    ['JSONL', () => importJsonl('e.jsonl', exportJsonl(bundle), bundle.documents)],
+    [
+      'Web Annotation',
+      () => importWebAnnotation('e.jsonld', exportWebAnnotation(bundle), bundle.documents),
+    ],
+  ])('comes back from %s, so importing the file again finds the span', (_format, read) => {
+    expect(ids(ok(read()).spans)).toEqual(expected);
+  });
+
+  it('is not taken from a Web Annotation IRI naming another document or annotator', () => {
+    const foreign = exportWebAnnotation(bundle).replaceAll(
+      'urn:workbench:anno:doc-emoji:alice:',
+      'urn:workbench:anno:doc-emoji:carol:',
+    );
+    const back = ok(importWebAnnotation('e.jsonld', foreign, bundle.documents));
+    const alice = back.spans.filter((s) => s.doc === 'doc-emoji' && s.annotator === 'alice');
+    expect(alice.length).toBeGreaterThan(0);
+    expect(alice.every((s) => s.id === undefined)).toBe(true);
+  });
+});

@@ -27,6 +27,7 @@ const hasType = (v: Json, type: string) => list(v['type']).includes(type);
 const DOC_IRI = 'urn:workbench:doc:';
 const ENTITY_IRI = 'urn:workbench:entity:';
 const ANNOTATOR_IRI = 'urn:workbench:annotator:';
+const ANNOTATION_IRI = 'urn:workbench:anno:';
 const WIKIDATA = /^https?:\/\/www\.wikidata\.org\/(?:entity|wiki)\/(Q[1-9][0-9]*)$/;
 
 /** The annotations of the file with their location, or a sentence saying why there are none. */
@@ -111,6 +112,16 @@ function annotatorOf(annotation: Json): string | undefined {
     : undefined;
 }
 
+/**
+ * The workbench span id inside an annotation IRI the workbench wrote
+ * (urn:workbench:anno:<document>:<annotator>:<id>), when it names this document and annotator.
+ */
+function workbenchSpanId(iri: string, doc: string, annotator: string | undefined) {
+  if (!iri.startsWith(ANNOTATION_IRI) || annotator === undefined) return undefined;
+  const [inDoc, inAnnotator, id, ...rest] = iri.slice(ANNOTATION_IRI.length).split(':');
+  return inDoc === doc && inAnnotator === annotator && id && rest.length === 0 ? id : undefined;
+}
+
 export function importWebAnnotation(
   file: string,
   content: string,
@@ -188,6 +199,7 @@ export function importWebAnnotation(
     }
     keys.set(id, doc.id);
     const annotator = annotatorOf(annotation);
+    const ownId = workbenchSpanId(id, doc.id, annotator);
     spans.push({
       doc: doc.id,
       label: bodies.label,
@@ -197,6 +209,7 @@ export function importWebAnnotation(
       ...(bodies.qid !== undefined && { qid: bodies.qid }),
       ...(bodies.note !== undefined && { note: bodies.note }),
       ...(annotator !== undefined && { annotator }),
+      ...(ownId !== undefined && { id: ownId }),
       key: id,
     });
   }
