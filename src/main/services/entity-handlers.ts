@@ -25,7 +25,11 @@ import {
   type WorkbenchHandlers,
 } from '../../shared/api';
 import { checkEntityNames, unionAliases } from '../../shared/entities/entity-fields';
-import { findWholeWordOccurrences, untaggedOccurrences } from '../../shared/entities/occurrences';
+import {
+  MAX_SUGGESTIONS,
+  findWholeWordOccurrences,
+  untaggedOccurrences,
+} from '../../shared/entities/occurrences';
 import { sentenceAround } from '../../shared/entities/sentence-context';
 import {
   Annotation,
