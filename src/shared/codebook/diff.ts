@@ -100,7 +100,7 @@ export class OrphanTally {
     for (const annotation of layer.annotations) this.addAnnotation(key, annotation);
     const currentTypes = new Set(this.current.relationTypes.map((t) => t.name));
     const nextTypes = new Set(this.next.relationTypes.map((t) => t.name));
-    for (const relation of layer.relations) {
+    for (const relation of layer.relations ?? []) {
       if (currentTypes.has(relation.type) && !nextTypes.has(relation.type)) {
         this.count(`relation type “${relation.type}”`, key, 'relation');
       }

@@ -54,10 +54,13 @@ export interface StepCount {
   conflicts: number;
 }
 
-/** The part of a layer the steps work on; the rest of the layer is kept as it is. */
+/**
+ * The part of a layer the steps work on; the rest of the layer is kept as it is. A curated
+ * (gold) layer has no relations.
+ */
 export interface LayerContent {
   readonly annotations: readonly Annotation[];
-  readonly relations: readonly Relation[];
+  readonly relations?: readonly Relation[];
 }
 
 export interface MigratedLayer<L> {
@@ -107,7 +110,7 @@ export function migrateLayer<L extends LayerContent>(
   }
 
   const relations: Relation[] = [];
-  for (const original of layer.relations) {
+  for (const original of layer.relations ?? []) {
     const result = migrateRelation(original, steps, counts);
     if (result === null) {
       net.relations++;
@@ -125,7 +128,12 @@ export function migrateLayer<L extends LayerContent>(
   }
 
   if (net.annotations === 0 && net.relations === 0) return { layer, counts, net, changed: false };
-  return { layer: { ...layer, annotations, relations }, counts, net, changed: true };
+  return {
+    layer: { ...layer, annotations, ...(layer.relations && { relations }) },
+    counts,
+    net,
+    changed: true,
+  };
 }
 
 function migrateAnnotation(

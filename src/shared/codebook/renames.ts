@@ -87,13 +87,14 @@ export function renameHistoryProblems(codebook: Codebook): string[] {
     { annotations: probes.map((p) => p.annotation), relations: relationProbes },
     codebook,
   ).layer;
+  const replayedRelations = replayed.relations;
   probes.forEach((p, index) => {
     if (replayed.annotations[index] !== p.annotation) {
       problems.push(`${p.what} is a former name: ${describeRename(p.former)}`);
     }
   });
   relationProbes.forEach((relation, index) => {
-    if (replayed.relations[index] !== relation) {
+    if (replayedRelations[index] !== relation) {
       const former = renames.find((r) => r.kind === 'relationType' && r.from === relation.type);
       problems.push(`Relation type “${relation.type}” is a former name: ${describeRename(former)}`);
     }

@@ -119,12 +119,19 @@ export function deleteCountOf(counts: ChangeCounts): number {
 }
 
 /**
- * One sentence a person reads before applying: "12 annotations in 3 documents will change;
- * 2 annotations and 1 relation will be deleted."
+ * One sentence a person reads before applying ("12 annotations in 3 documents will change;
+ * 2 annotations and 1 relation will be deleted.") or after ("… changed; … were deleted.").
  */
-export function describeCounts(counts: ChangeCounts): string {
+export function describeCounts(
+  counts: ChangeCounts,
+  tense: 'planned' | 'done' = 'planned',
+): string {
+  const verbs =
+    tense === 'planned'
+      ? { none: 'will change', change: 'will change', delete: 'will be deleted' }
+      : { none: 'changed', change: 'changed', delete: 'were deleted' };
   if (counts.annotations === 0 && counts.relations === 0 && counts.removedValues === 0) {
-    return 'No annotation or relation will change.';
+    return `No annotation or relation ${verbs.none}.`;
   }
   const changedAnnotations = counts.annotations - counts.deletedAnnotations;
   const changedRelations = counts.relations - counts.deletedRelations;
@@ -139,9 +146,9 @@ export function describeCounts(counts: ChangeCounts): string {
   ].filter(Boolean);
   const where = `in ${plural(counts.documents, 'document')}`;
   const parts: string[] = [];
-  if (changed.length > 0) parts.push(`${joinAnd(changed)} ${where} will change`);
+  if (changed.length > 0) parts.push(`${joinAnd(changed)} ${where} ${verbs.change}`);
   if (deleted.length > 0) {
-    parts.push(`${joinAnd(deleted)}${changed.length > 0 ? '' : ` ${where}`} will be deleted`);
+    parts.push(`${joinAnd(deleted)}${changed.length > 0 ? '' : ` ${where}`} ${verbs.delete}`);
   }
   return `${capitalise(parts.join('; '))}.`;
 }
@@ -200,9 +207,9 @@ function netChange(
   after: LayerContent,
 ): { annotations: number; relations: number } {
   const annotations = new Set(after.annotations);
-  const relations = new Set(after.relations);
+  const relations = new Set(after.relations ?? []);
   return {
     annotations: before.annotations.filter((a) => !annotations.has(a)).length,
-    relations: before.relations.filter((r) => !relations.has(r)).length,
+    relations: (before.relations ?? []).filter((r) => !relations.has(r)).length,
   };
 }
