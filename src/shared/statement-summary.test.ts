@@ -37,7 +37,7 @@ function relation(type: string, from: string, to: string): Relation {
   };
 }
 
-const spans = new Map(
+const byId = new Map(
   [
     span('comey', 'Actor', 0),
     span('lynch', 'Actor', 10),
@@ -46,6 +46,7 @@ const spans = new Map(
     span('encryption', 'Policy topic', 60),
   ].map((s) => [s.id, s]),
 );
+const spans = (id: string) => byId.get(id);
 const relations = [
   relation('about', 'claim', 'encryption'),
   relation('made by', 'claim', 'lynch'),

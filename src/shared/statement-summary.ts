@@ -24,19 +24,19 @@ export interface StatementSummary {
  */
 export function statementsOfSpan(
   spanId: string,
-  spans: ReadonlyMap<string, Annotation>,
+  spanById: (id: string) => Annotation | undefined,
   relations: readonly Relation[],
   codebook: Codebook,
   roles: StatementRoles = statementRoles(codebook),
 ): StatementSummary[] {
-  const span = spans.get(spanId);
+  const span = spanById(spanId);
   if (!span) return [];
   const actorTypes = typesBetween(codebook, roles.claimLabel, roles.actorLabel);
   const topicTypes = typesBetween(codebook, roles.claimLabel, roles.topicLabel);
   /** The claim and the other end of a relation that joins a claim to an actor or a topic. */
   const roleOf = (r: Relation) => {
-    const from = spans.get(r.from);
-    const to = spans.get(r.to);
+    const from = spanById(r.from);
+    const to = spanById(r.to);
     if (!from || !to) return null;
     const claim =
       from.label === roles.claimLabel ? from : to.label === roles.claimLabel ? to : null;

@@ -9,6 +9,7 @@ import type { SpanEditor } from '../commands/span-editor';
 import type { Status } from '../app/status';
 import type { DocumentViewer, TextSelectionRange } from '../viewer/document-viewer';
 import type { Action } from './action';
+import { entityActions } from './entity-actions';
 
 /** What a command on the open document may use. */
 export interface DocumentContext {
@@ -88,5 +89,5 @@ export const editActions: DocumentAction[] = [
 
 /** Every command of the annotate screen for this codebook. */
 export function documentActions(codebook: Codebook): DocumentAction[] {
-  return [...tagActions(codebook), ...editActions];
+  return [...tagActions(codebook), ...editActions, ...entityActions];
 }

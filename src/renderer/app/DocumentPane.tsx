@@ -14,6 +14,7 @@ import { SpanEditor, unwrap } from '../commands/span-editor';
 import { DocumentViewer } from '../viewer/document-viewer';
 import { LabelPalette } from './LabelPalette';
 import { SpanPanel } from './SpanPanel';
+import { SpanSectionContext } from './span-section-context';
 import type { Status } from './status';
 
 const IS_MAC = isMacPlatform(navigator.platform);
@@ -122,6 +123,11 @@ export function DocumentPane({
 
   const actions = useMemo(() => documentActions(codebook), [codebook]);
 
+  const sectionServices = useMemo(
+    () => (editor ? { client, editor, history, status } : null),
+    [client, editor, history, status],
+  );
+
   const context = useMemo<DocumentContext | null>(
     () =>
       viewer && editor
@@ -169,18 +175,20 @@ export function DocumentPane({
         </div>
       </main>
       {selected && current && editor && (
-        <SpanPanel
-          codebook={codebook}
-          annotation={current}
-          siblings={selected.ids.map((id) => editor.get(id)).filter((a) => a !== undefined)}
-          onChoose={(id) => setSelected({ ...selected, current: id })}
-          onRelabel={(label) => editor.relabel(current.id, label).catch(status.error)}
-          onAttribute={(name, value) =>
-            editor.setAttribute(current.id, name, value).catch(status.error)
-          }
-          onDelete={() => run('delete-span')}
-          onClose={() => setSelected(null)}
-        />
+        <SpanSectionContext.Provider value={sectionServices}>
+          <SpanPanel
+            codebook={codebook}
+            annotation={current}
+            siblings={selected.ids.map((id) => editor.get(id)).filter((a) => a !== undefined)}
+            onChoose={(id) => setSelected({ ...selected, current: id })}
+            onRelabel={(label) => editor.relabel(current.id, label).catch(status.error)}
+            onAttribute={(name, value) =>
+              editor.setAttribute(current.id, name, value).catch(status.error)
+            }
+            onDelete={() => run('delete-span')}
+            onClose={() => setSelected(null)}
+          />
+        </SpanSectionContext.Provider>
       )}
     </div>
   );

@@ -4,6 +4,7 @@
  * entity link) render below the attributes.
  */
 import type { Annotation, AttributeValue, Codebook } from '../../shared/model';
+import { EntitySection } from './EntitySection';
 
 export function SpanPanel({
   codebook,
@@ -95,6 +96,7 @@ export function SpanPanel({
             </div>
           );
         })}
+      <EntitySection annotation={annotation} codebook={codebook} />
       <p className="panel-by">
         by {annotation.annotator} · {new Date(annotation.modified).toLocaleString()}
       </p>

@@ -168,6 +168,35 @@ export class DocumentViewer {
   }
 
   /**
+   * The boxes (client coordinates, one per line box and piece) of the span as drawn now; empty
+   * when the span is unknown or not drawn (only sections near the viewport are). Looks only
+   * inside the span's own sections, so overlays may ask for many spans per frame.
+   */
+  getSpanRects(id: string): DOMRect[] {
+    const { highlights, shown } = highlightState(this.view.state);
+    const highlight = highlights.get(id);
+    if (!highlight) return [];
+    const selector = `mark[${ANNOTATION_ID_ATTRIBUTE}="${CSS.escape(id)}"]`;
+    const rects: DOMRect[] = [];
+    for (const section of new Set(highlight.pieces.map((p) => p.section))) {
+      if (!shown.has(section)) continue;
+      for (const mark of this.view.dom.children[section]?.querySelectorAll(selector) ?? []) {
+        rects.push(...mark.getClientRects());
+      }
+    }
+    return rects;
+  }
+
+  /**
+   * Puts `element` over the text (an overlay such as relation lines), in the viewer's own box
+   * (`position: relative`), so it scrolls with the text. Returns the function that removes it.
+   */
+  addOverlay(element: Element): () => void {
+    this.root.append(element);
+    return () => element.remove();
+  }
+
+  /**
    * The text selected in the viewer now, or null. Read from the DOM selection at the time of the
    * call (one read, no layout), so it is right even if a `selectionchange` is still queued.
    */
@@ -181,6 +210,11 @@ export class DocumentViewer {
     if (anchor === null || head === null) return null;
     const range = this.map.posRangeToTextRange(anchor, head);
     return range && { ...range, text: this.text.slice(range.start, range.end) };
+  }
+
+  /** Gives the keyboard to the text (keyboard selection, shortcuts), without scrolling. */
+  focus(): void {
+    this.view.dom.focus({ preventScroll: true });
   }
 
   /** Removes the text selection (after it has been tagged). */
