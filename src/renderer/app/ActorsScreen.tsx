@@ -158,7 +158,7 @@ export function ActorsScreen({ view }: { view: WorkbenchView }) {
       const moved = record.relinked.reduce((n, r) => n + r.spans.length, 0);
       status.info(
         `Merged ${plural(record.removed.length, 'actor')} into ${record.kept.name}; ` +
-          `${plural(moved, 'span')} now link to it. Ctrl+Z undoes the merge.`,
+          `${plural(moved, 'span')} now ${moved === 1 ? 'links' : 'link'} to it. Ctrl+Z undoes the merge.`,
       );
       setSelected(new Set());
       setSide({ kind: 'none' });

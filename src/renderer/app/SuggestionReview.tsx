@@ -55,7 +55,12 @@ export function SuggestionReview({
     [suggestions],
   );
 
-  useEffect(() => list.current?.focus(), []);
+  const root = useRef<HTMLElement>(null);
+  // The review opens below other controls: bring all of it into view, keys into the list.
+  useEffect(() => {
+    root.current?.scrollIntoView({ block: 'start' });
+    list.current?.focus({ preventScroll: true });
+  }, []);
   useEffect(() => {
     list.current?.children[current]?.scrollIntoView({ block: 'nearest' });
   }, [current]);
@@ -133,7 +138,7 @@ export function SuggestionReview({
   const optionId = (i: number) => `suggestion-${i}`;
 
   return (
-    <section className="suggestion-review" aria-label={title}>
+    <section ref={root} className="suggestion-review" aria-label={title}>
       <div className="review-head">
         <h3>{title}</h3>
         <button type="button" onClick={onClose} aria-label="Close the suggestions">
