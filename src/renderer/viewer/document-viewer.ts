@@ -8,7 +8,7 @@
  * `document.text`, half-open, as in the data model.
  *
  * The viewer lives in its own element (`.wb-viewer`) appended to the host; scrolling is the
- * host's (or an ancestor's) business. Import nothing else: this module imports viewer.css.
+ * host's (or an ancestor's) business. This module imports viewer.css itself.
  */
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
@@ -103,7 +103,7 @@ export class DocumentViewer {
       dispatchTransaction: (tr) => this.view.updateState(this.view.state.apply(tr)),
       handleClick: (_view, _pos, event) => this.clicked(event),
       handleDOMEvents: {
-        click: (_view, event) => preventLinkNavigation(event),
+        click: (_view, event) => openLink(event),
         mouseover: (_view, event) => this.hovered(event),
         mouseleave: () => this.hoverList.hide(),
         mousedown: () => this.hoverList.hide(),
@@ -210,6 +210,32 @@ export class DocumentViewer {
     if (anchor === null || head === null) return null;
     const range = this.map.posRangeToTextRange(anchor, head);
     return range && { ...range, text: this.text.slice(range.start, range.end) };
+  }
+
+  /**
+   * Where the caret is, as a text offset (UTF-16): the moving end of the selection, or the
+   * collapsed caret a click leaves. Null when the selection is not in the text.
+   */
+  getCaret(): number | null {
+    const selection = this.view.dom.ownerDocument.getSelection();
+    const { focusNode, focusOffset } = selection ?? {};
+    if (!focusNode || focusOffset === undefined || !this.view.dom.contains(focusNode)) return null;
+    const pos = this.domToPos(focusNode, focusOffset);
+    return pos === null ? null : this.map.posToTextOffset(pos, 1);
+  }
+
+  /**
+   * Selects `[start, end)` of the text (UTF-16 offsets) as a drag from start to end would;
+   * `start === end` places the caret. It is the browser's selection, so Shift+arrows, tagging
+   * and `onSelectionChange` carry on from it.
+   */
+  selectText(start: number, end: number): void {
+    const selection = this.view.dom.ownerDocument.getSelection();
+    if (!selection) return;
+    const anchor = this.view.domAtPos(this.map.textOffsetToPos(start, 1));
+    const head = this.view.domAtPos(this.map.textOffsetToPos(end, start < end ? -1 : 1));
+    selection.setBaseAndExtent(anchor.node, anchor.offset, head.node, head.offset);
+    this.report(this.getSelection());
   }
 
   /** Gives the keyboard to the text (keyboard selection, shortcuts), without scrolling. */
@@ -374,6 +400,8 @@ export class DocumentViewer {
   }
 
   private clicked(event: MouseEvent): boolean {
+    // Ctrl/Cmd+click opens links (openLink); ProseMirror would select the whole paragraph.
+    if (event.ctrlKey || event.metaKey) return true;
     if (event.button !== 0 || event.shiftKey || !this.options.onSpanClick) return false;
     const { ids, innermost } = this.spansAt(event.target);
     if (!innermost) return false;
@@ -433,12 +461,14 @@ export class DocumentViewer {
 }
 
 /**
- * A plain click on a link selects and tags like any text; it never navigates the viewer.
- * Ctrl/Cmd+click opens the link in a new window (the link's target), which the shell hands to
- * the system browser.
+ * Ctrl/Cmd+click on a link opens it in a new window (which the shell hands to the system
+ * browser); a plain click is a click on text. Links carry their address in `data-href` (schema.ts).
  */
-function preventLinkNavigation(event: MouseEvent): boolean {
-  const link = event.target instanceof Element ? event.target.closest('a') : null;
-  if (link && !(event.ctrlKey || event.metaKey)) event.preventDefault();
-  return false;
+function openLink(event: MouseEvent): boolean {
+  const link = event.target instanceof Element ? event.target.closest('[data-href]') : null;
+  const href = link?.getAttribute('data-href');
+  if (!href || !(event.ctrlKey || event.metaKey)) return false;
+  event.preventDefault();
+  window.open(href, '_blank', 'noopener,noreferrer');
+  return true;
 }

@@ -76,28 +76,21 @@ export const schema = new Schema({
     link: {
       attrs: { href: {} },
       inclusive: false,
-      // A plain click never navigates the viewer (document-viewer.ts cancels it, so that
-      // selecting and tagging link text works); Ctrl/Cmd+click opens a new window, which the
-      // shell routes to the system browser.
+      // Not an <a href>: a drag that starts on a real link drags the address instead of
+      // selecting, and a click navigates — both wrong where link text is tagged like any other.
+      // Ctrl/Cmd+click opens it (document-viewer.ts) in a new window, which the shell routes to
+      // the system browser.
       toDOM: (mark: Mark): DOMOutputSpec => {
         const href = String(mark.attrs.href);
         return SAFE_HREF.test(href)
           ? [
-              'a',
-              {
-                href,
-                target: '_blank',
-                rel: 'noopener noreferrer',
-                title: `${href} (Ctrl+click to open)`,
-              },
+              'span',
+              { class: 'wb-link', 'data-href': href, title: `${href} (Ctrl+click to open)` },
               0,
             ]
           : [
-              'a',
-              {
-                class: 'wb-unsafe-link',
-                title: 'Link not shown: not an http(s) or mailto address',
-              },
+              'span',
+              { class: 'wb-link', title: 'Link not shown: not an http(s) or mailto address' },
               0,
             ];
       },
