@@ -9,6 +9,7 @@ import type { SpanEditor } from '../commands/span-editor';
 import type { Status } from '../app/status';
 import type { DocumentViewer, TextSelectionRange } from '../viewer/document-viewer';
 import type { Action } from './action';
+import { statementActions } from './statement-actions';
 import { entityActions } from './entity-actions';
 
 /** What a command on the open document may use. */
@@ -26,6 +27,10 @@ export interface DocumentContext {
   textSelection(): TextSelectionRange | null;
   /** Tags the text selection with a label and clears the selection. */
   tagSelection(label: string): void;
+  /** Opens the relation picker for the selected span (statement-actions.ts). */
+  openRelationPicker(): void;
+  /** Moves the keyboard to the selected span's first attribute field. */
+  focusAttributes(): void;
 }
 
 export type DocumentAction = Action<DocumentContext>;
@@ -73,8 +78,12 @@ export const editActions: DocumentAction[] = [
       const span = ctx.editor.get(ctx.selectedSpan!);
       if (!span) return;
       ctx.selectSpan(null);
-      await ctx.editor.remove(span.id);
-      ctx.status.info(`Deleted the ${span.label} span “${span.quote}”.`);
+      const { relations } = await ctx.editor.remove(span.id);
+      const count = relations.length;
+      ctx.status.info(
+        `Deleted the ${span.label} span “${span.quote}”` +
+          (count > 0 ? ` and its ${count} ${count === 1 ? 'relation' : 'relations'}.` : '.'),
+      );
     },
   },
   {
@@ -89,5 +98,5 @@ export const editActions: DocumentAction[] = [
 
 /** Every command of the annotate screen for this codebook. */
 export function documentActions(codebook: Codebook): DocumentAction[] {
-  return [...tagActions(codebook), ...editActions, ...entityActions];
+  return [...tagActions(codebook), ...editActions, ...statementActions, ...entityActions];
 }

@@ -16,6 +16,7 @@ import { LabelPalette } from './LabelPalette';
 import { SpanPanel } from './SpanPanel';
 import { SpanSectionContext } from './span-section-context';
 import type { Status } from './status';
+import { useStatements } from './use-statements';
 
 const IS_MAC = isMacPlatform(navigator.platform);
 
@@ -48,7 +49,7 @@ export function DocumentPane({
   const [editor, setEditor] = useState<SpanEditor | null>(null);
   const [hasSelection, setHasSelection] = useState(false);
   const [selected, setSelected] = useState<Selected | null>(null);
-  const [, setRevision] = useState(0);
+  const [revision, setRevision] = useState(0);
 
   // Load the document and this annotator's layer, then mount the viewer.
   useEffect(() => {
@@ -66,6 +67,7 @@ export function DocumentPane({
           text: document.text,
           annotator,
           annotations: layer.annotations,
+          relations: layer.relations,
           onChange: () => {
             setRevision((r) => r + 1);
             onCountChange(docId, spans.size);
@@ -103,6 +105,16 @@ export function DocumentPane({
     viewer?.setSelectedSpan(current?.id ?? null);
   }, [viewer, current?.id]);
 
+  const statements = useStatements({
+    viewer,
+    editor,
+    codebook,
+    status,
+    selected: current,
+    selectSpan: (id) => setSelected({ ids: [id], current: id }),
+    revision,
+  });
+
   const tagSelection = useCallback(
     (label: string) => {
       if (!viewer || !editor) return;
@@ -114,7 +126,11 @@ export function DocumentPane({
       viewer.clearSelection();
       setHasSelection(false);
       editor.tag(label, range.start, range.end).then(
-        (saved) => status.info(`Tagged “${saved.quote}” as ${label}.`),
+        (saved) => {
+          status.info(`Tagged “${saved.quote}” as ${label}.`);
+          // The new span is selected: its attributes and links are one key away (A, R).
+          setSelected({ ids: [saved.id], current: saved.id });
+        },
         (error: unknown) => status.error(error),
       );
     },
@@ -145,9 +161,22 @@ export function DocumentPane({
               return range && range.end > range.start ? range : null;
             },
             tagSelection,
+            openRelationPicker: statements.openRelationPicker,
+            focusAttributes: statements.focusAttributes,
           }
         : null,
-    [client, codebook, editor, viewer, history, status, current?.id, tagSelection],
+    [
+      client,
+      codebook,
+      editor,
+      viewer,
+      history,
+      status,
+      current?.id,
+      tagSelection,
+      statements.openRelationPicker,
+      statements.focusAttributes,
+    ],
   );
 
   useEffect(() => {
@@ -173,6 +202,7 @@ export function DocumentPane({
         <div className="viewer-scroll">
           <div ref={host} className="viewer-host" />
         </div>
+        {statements.picker}
       </main>
       {selected && current && editor && (
         <SpanSectionContext.Provider value={sectionServices}>
@@ -185,9 +215,13 @@ export function DocumentPane({
             onAttribute={(name, value) =>
               editor.setAttribute(current.id, name, value).catch(status.error)
             }
+            missing={statements.missing.get(current.id) ?? []}
+            onLeave={statements.focusText}
             onDelete={() => run('delete-span')}
             onClose={() => setSelected(null)}
-          />
+          >
+            {statements.section(current)}
+          </SpanPanel>
         </SpanSectionContext.Provider>
       )}
     </div>

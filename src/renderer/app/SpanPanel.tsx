@@ -3,7 +3,9 @@
  * the chosen span's label (change it), its attributes, and delete. Feature sections (relations,
  * entity link) render below the attributes.
  */
+import type { ReactNode } from 'react';
 import type { Annotation, AttributeValue, Codebook } from '../../shared/model';
+import { AttributeFields } from './AttributeFields';
 import { EntitySection } from './EntitySection';
 
 export function SpanPanel({
@@ -13,8 +15,11 @@ export function SpanPanel({
   onChoose,
   onRelabel,
   onAttribute,
+  missing,
+  onLeave,
   onDelete,
   onClose,
+  children,
 }: {
   codebook: Codebook;
   annotation: Annotation;
@@ -22,8 +27,14 @@ export function SpanPanel({
   onChoose: (id: string) => void;
   onRelabel: (label: string) => void;
   onAttribute: (name: string, value: AttributeValue) => void;
+  /** Required attributes the span lacks. */
+  missing: readonly string[];
+  /** Escape in an attribute field: the keyboard goes back to the text. */
+  onLeave: () => void;
   onDelete: () => void;
   onClose: () => void;
+  /** Feature sections (statement and relations, entity link), below the attributes. */
+  children?: ReactNode;
 }) {
   const labelDef = codebook.labels.find((l) => l.name === annotation.label);
 
@@ -71,31 +82,16 @@ export function SpanPanel({
           </button>
         ))}
       </div>
-      {labelDef?.attributes
-        .filter((attr) => attr.type === 'enum')
-        .map((attr) => {
-          const id = `attr-${annotation.id}-${attr.name}`;
-          const value = annotation.attributes[attr.name];
-          return (
-            <div key={attr.name} className="panel-field">
-              <label htmlFor={id}>{attr.name}</label>
-              <select
-                id={id}
-                value={typeof value === 'string' ? value : ''}
-                onChange={(e) =>
-                  onAttribute(attr.name, e.target.value === '' ? null : e.target.value)
-                }
-              >
-                <option value="">—</option>
-                {attr.values?.map((v) => (
-                  <option key={v} value={v}>
-                    {v.replace(/_/g, ' ')}
-                  </option>
-                ))}
-              </select>
-            </div>
-          );
-        })}
+      {labelDef && (
+        <AttributeFields
+          labelDef={labelDef}
+          annotation={annotation}
+          missing={missing}
+          onAttribute={onAttribute}
+          onLeave={onLeave}
+        />
+      )}
+      {children}
       <EntitySection annotation={annotation} codebook={codebook} />
       <p className="panel-by">
         by {annotation.annotator} · {new Date(annotation.modified).toLocaleString()}
