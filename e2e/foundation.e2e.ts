@@ -25,6 +25,11 @@ test.afterEach(async () => {
 test('tag an actor with the mouse and key 1, keep it across a reload, export it', async ({
   page,
 }, testInfo) => {
+  // Anything the Content-Security-Policy blocks would be a feature silently missing.
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
   await page.goto(wb.url);
 
   // First run: the annotator's name is asked once.
@@ -43,6 +48,12 @@ test('tag an actor with the mouse and key 1, keep it across a reload, export it'
   await selectWithMouse(page, 'FBI director James Comey');
   await page.keyboard.press('1');
   await expect.poll(() => highlightTexts(page, 'Actor')).toEqual(['FBI director James Comey']);
+  // In the codebook's colour for Actor, not the grey of an unknown label.
+  const color = await page
+    .locator('.viewer-host mark[data-annotation-id]')
+    .first()
+    .evaluate((el) => getComputedStyle(el).getPropertyValue('--label-color').trim());
+  expect(color).toBe('#2563eb');
   await expect(page.getByRole('status')).toContainText(
     'Tagged “FBI director James Comey” as Actor',
   );
@@ -71,6 +82,7 @@ test('tag an actor with the mouse and key 1, keep it across a reload, export it'
   });
   // What Python's doc["text"][start:end] reads: slice by code points.
   expect(Array.from(doc.text).slice(span.start, span.end).join('')).toBe(span.text);
+  expect(violations).toEqual([]);
 });
 
 test('undo and redo a tag with the keyboard, relabel and delete a span from its panel', async ({

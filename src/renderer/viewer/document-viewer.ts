@@ -53,6 +53,7 @@ export class DocumentViewer {
   private readonly text: string;
   private readonly docId: string;
   private readonly colors: LabelColors;
+  private readonly labelSheet: CSSStyleSheet;
   private readonly hoverList: SpanHoverList;
   private reported: TextSelectionRange | null = null;
   /** Sections to draw, gathered from the rendering changes of one task. */
@@ -71,9 +72,11 @@ export class DocumentViewer {
     this.map = map;
     this.root = document.createElement('div');
     this.root.className = 'wb-viewer';
-    const sheet = document.createElement('style');
-    this.root.append(sheet);
-    this.colors = new LabelColors(this.root, sheet, options.codebook);
+    // A constructed style sheet, not a <style> element: the CSP allows no inline <style>, but
+    // style sheets built through the CSSOM are not inline markup and are allowed.
+    this.labelSheet = new CSSStyleSheet();
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.labelSheet];
+    this.colors = new LabelColors(this.root, this.labelSheet, options.codebook);
     const state = EditorState.create({
       doc,
       plugins: [
@@ -267,6 +270,7 @@ export class DocumentViewer {
     this.hoverList.destroy();
     this.view.destroy();
     this.root.remove();
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== this.labelSheet);
   }
 
   private change(change: HighlightChange): void {

@@ -21,10 +21,10 @@ export class LabelColors {
   private colors = new Map<string, string>();
   private readonly scope: string;
 
-  /** Scopes the rules to `root` and writes them into `sheet` (a `<style>` inside the page). */
+  /** Scopes the rules to `root` and writes them into `sheet` (a constructed, adopted sheet). */
   constructor(
     root: HTMLElement,
-    private readonly sheet: HTMLStyleElement,
+    private readonly sheet: CSSStyleSheet,
     codebook: Codebook,
   ) {
     const id = String(++viewers);
@@ -58,6 +58,6 @@ export class LabelColors {
       const color = this.colors.get(label);
       if (color) rules.push(`${this.scope} .wb-label-${slot} { --label-color: ${color}; }`);
     }
-    this.sheet.textContent = rules.join('\n');
+    this.sheet.replaceSync(rules.join('\n'));
   }
 }
