@@ -81,6 +81,7 @@ test('code a statement with the keyboard: tag, stance, link with R, see it, undo
   await expect(panel.getByRole('region', { name: 'Statement' })).toContainText(
     'no actor yet — no stance → no topic yet',
   );
+  await shot('00-incomplete-claim');
 
   // A: into the attribute fields; 1 picks the first stance; Escape gives the keys back to the text.
   await page.keyboard.press('a');

@@ -33,25 +33,35 @@ describe('nearestBoxes', () => {
 describe('connector', () => {
   it('arcs over one line from the middle top of one box to the other', () => {
     const { d, label } = connector(box(0, 100, 100, 120), box(300, 100, 400, 120));
-    // Rises 10 px + a twelfth of the 300 px between the middles.
-    expect(d).toBe('M50 100C50 65 350 65 350 100');
-    expect(label).toEqual({ x: 200, y: 73.8 });
+    // Rises 8 px + a fiftieth of the 300 px between the middles.
+    expect(d).toBe('M50 100C50 86 350 86 350 100');
+    expect(label).toEqual({ x: 200, y: 89.5 });
   });
 
-  it('rises above the higher box for spans on different lines, labelled above its start', () => {
-    const { d, label } = connector(box(0, 200, 100, 220), box(300, 100, 400, 120));
-    expect(d).toBe('M50 200C50 84 350 84 350 100');
-    expect(label).toEqual({ x: 50, y: 191 });
+  it('runs across lines from the top of the lower box to the bottom of the upper one', () => {
+    // The target two lines up: an S-curve through the gaps, labelled at its middle.
+    const up = connector(box(0, 200, 100, 220), box(300, 128, 400, 148));
+    expect(up.d).toBe('M50 200C50 174 350 174 350 148');
+    expect(up.label).toEqual({ x: 200, y: 174 });
+    // The target below: from the bottom of `from` to the top of `to`.
+    const down = connector(box(0, 100, 100, 120), box(300, 136, 400, 156));
+    expect(down.d).toBe('M50 120C50 128 350 128 350 136');
+  });
+
+  it('labels a long connector just outside its start, where it is on screen', () => {
+    const { d, label } = connector(box(0, 1000, 100, 1020), box(300, 100, 400, 120));
+    expect(d).toBe('M50 1000C50 960 350 160 350 120');
+    expect(label).toEqual({ x: 50, y: 990 });
   });
 
   it('starts and ends where it is told', () => {
-    const { d } = connector(box(0, 200, 100, 220), box(300, 100, 400, 120), 25, 390);
-    expect(d).toBe('M25 200C25 84 390 84 390 100');
+    const { d } = connector(box(0, 200, 100, 220), box(300, 128, 400, 148), 25, 390);
+    expect(d).toBe('M25 200C25 174 390 174 390 148');
   });
 
   it('pulls apart the ends of nested spans so the arc stays visible', () => {
     const { d } = connector(box(0, 0, 100, 20), box(40, 0, 60, 20));
-    expect(d).toBe('M42 0C42 -11.3 58 -11.3 58 0');
+    expect(d).toBe('M42 0C42 -8.3 58 -8.3 58 0');
   });
 });
 

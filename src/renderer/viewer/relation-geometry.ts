@@ -71,12 +71,23 @@ export function nearestBoxes(from: readonly Box[], to: readonly Box[]): [Box, Bo
 /** Closer than this, the two ends of an arc are pulled apart so that it stays visible (px). */
 const MIN_SPAN = 16;
 
+/** An arc over one line rises at least this much, and up to this much more for far ends (px). */
+const MIN_RISE = 8;
+const MAX_EXTRA_RISE = 8;
+/** Within this vertical distance the label of a connector across lines sits at its middle (px). */
+const NEAR = 120;
+/** How far from its start a long connector carries its label (px). */
+const LABEL_OFFSET = 10;
+
 /**
- * An arc from the top of `from` to the top of `to` (at `x1`, `x2`, by default their middles),
- * rising above the higher of the two: a little for neighbours on one line, more for far ones,
- * so that arcs between different pairs on one line nest instead of overlapping. The label sits
- * at the top of an arc within one line; on an arc across lines it sits just above `from`,
- * where the arc leaves upwards — the middle of a long arc is often off screen.
+ * The connector from `from` to `to`, leaving and arriving at `x1`, `x2` (by default the boxes'
+ * middles):
+ * - on one line, an arc into the gap above the line, rising a little for neighbours and more
+ *   for far ones, so that arcs between different pairs nest; labelled at its top;
+ * - across lines, an S-curve from the side of one box facing the other (the top of the lower
+ *   box, the bottom of the upper one), so it runs through the gaps between lines rather than
+ *   looping over a line; labelled at its middle when the spans are near, else just outside
+ *   `from`, since the middle of a long connector is often off screen.
  */
 export function connector(
   from: Box,
@@ -84,28 +95,38 @@ export function connector(
   x1 = (from.left + from.right) / 2,
   x2 = (to.left + to.right) / 2,
 ): Connector {
-  if (Math.abs(x2 - x1) < MIN_SPAN) {
+  const sameLine = Math.abs(from.top - to.top) < (from.bottom - from.top) / 2;
+  if (sameLine && Math.abs(x2 - x1) < MIN_SPAN) {
     // Nested or stacked spans: start and end side by side, in the order of the boxes.
     const direction = to.left >= from.left ? 1 : -1;
     const middle = (x1 + x2) / 2;
     x1 = middle - (direction * MIN_SPAN) / 2;
     x2 = middle + (direction * MIN_SPAN) / 2;
   }
-  const y1 = from.top;
-  const y2 = to.top;
-  const sameLine = Math.abs(y1 - y2) < (from.bottom - from.top) / 2;
-  const rise = sameLine ? 10 + Math.min(26, Math.abs(x2 - x1) / 12) : 16;
-  const c = Math.min(y1, y2) - rise;
-  const d = `M${r(x1)} ${r(y1)}C${r(x1)} ${r(c)} ${r(x2)} ${r(c)} ${r(x2)} ${r(y2)}`;
-  const label = sameLine
-    ? // The cubic Bézier at t = ½: (P0 + 3·P1 + 3·P2 + P3) / 8.
-      { x: r((x1 + x2) / 2), y: r((y1 + 6 * c + y2) / 8) }
-    : { x: r(x1), y: r(y1 - LABEL_RISE) };
-  return { d, label };
+  if (sameLine) {
+    const y1 = from.top;
+    const y2 = to.top;
+    // The top stays in the gap above the line (~15 px at the viewer's line height).
+    const c = Math.min(y1, y2) - (MIN_RISE + Math.min(MAX_EXTRA_RISE, Math.abs(x2 - x1) / 50));
+    return {
+      d: `M${r(x1)} ${r(y1)}C${r(x1)} ${r(c)} ${r(x2)} ${r(c)} ${r(x2)} ${r(y2)}`,
+      // The cubic Bézier at t = ½: (P0 + 3·P1 + 3·P2 + P3) / 8.
+      label: { x: r((x1 + x2) / 2), y: r((y1 + 6 * c + y2) / 8) },
+    };
+  }
+  const up = to.top < from.top ? -1 : 1;
+  const y1 = up < 0 ? from.top : from.bottom;
+  const y2 = up < 0 ? to.bottom : to.top;
+  const bend = up * Math.min(40, Math.abs(y2 - y1) / 2);
+  return {
+    d: `M${r(x1)} ${r(y1)}C${r(x1)} ${r(y1 + bend)} ${r(x2)} ${r(y2 - bend)} ${r(x2)} ${r(y2)}`,
+    // A symmetric S-curve passes through the middle of its ends at t = ½.
+    label:
+      Math.abs(y2 - y1) <= NEAR
+        ? { x: r((x1 + x2) / 2), y: r((y1 + y2) / 2) }
+        : { x: r(x1), y: r(y1 + up * LABEL_OFFSET) },
+  };
 }
-
-/** How far above its start an arc across lines carries its label (px). */
-const LABEL_RISE = 9;
 
 /**
  * Where the arcs leaving one line box start: spread evenly over the box, in the order of the

@@ -197,7 +197,7 @@ export class SpanOverlay {
       const text = svgElement('text', {
         class: 'wb-relation-label',
         x: String(label.x),
-        y: String(label.y - 3),
+        y: String(label.y),
       });
       text.textContent = relation.type;
       group.append(line, text);
