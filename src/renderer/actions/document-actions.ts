@@ -9,8 +9,9 @@ import type { SpanEditor } from '../commands/span-editor';
 import type { Status } from '../app/status';
 import type { DocumentViewer, TextSelectionRange } from '../viewer/document-viewer';
 import type { Action } from './action';
-import { statementActions } from './statement-actions';
+import { codingActions } from './coding-actions';
 import { entityActions } from './entity-actions';
+import { statementActions } from './statement-actions';
 
 /** What a command on the open document may use. */
 export interface DocumentContext {
@@ -31,6 +32,16 @@ export interface DocumentContext {
   openRelationPicker(): void;
   /** Moves the keyboard to the selected span's first attribute field. */
   focusAttributes(): void;
+  // Keyboard-first coding (coding-actions.ts, ../coding/use-coding-tools.tsx)
+  /** The document's text; every offset is in UTF-16 code units into it. */
+  readonly text: string;
+  /** The label every mouse selection is tagged with at once, if one is kept active. */
+  readonly stickyLabel: string | null;
+  setStickyLabel(label: string | null): void;
+  /** Whether mouse selections snap to whole words (Alt while selecting keeps them exact). */
+  readonly snapToWords: boolean;
+  setSnapToWords(snap: boolean): void;
+  openOverlay(overlay: 'palette' | 'shortcuts'): void;
 }
 
 export type DocumentAction = Action<DocumentContext>;
@@ -98,5 +109,11 @@ export const editActions: DocumentAction[] = [
 
 /** Every command of the annotate screen for this codebook. */
 export function documentActions(codebook: Codebook): DocumentAction[] {
-  return [...tagActions(codebook), ...editActions, ...statementActions, ...entityActions];
+  return [
+    ...tagActions(codebook),
+    ...editActions,
+    ...statementActions,
+    ...entityActions,
+    ...codingActions(codebook),
+  ];
 }

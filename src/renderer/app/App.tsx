@@ -146,6 +146,8 @@ export function App({ client }: { client: RendererClient }) {
             refreshDocuments,
             reloadCodebook,
             updateCount,
+            screens: SCREENS,
+            showScreen: setScreen,
           } satisfies WorkbenchView)}
         </>
       )}

@@ -1,4 +1,5 @@
 import type { DocumentSummary } from '../../shared/api';
+import './coding.css';
 
 const STATUS_LABEL: Record<DocumentSummary['status'], string> = {
   todo: 'to do',
@@ -23,13 +24,14 @@ export function DocumentList({
       <ul>
         {documents.map((d) => {
           const count = `${d.annotationCount} ${d.annotationCount === 1 ? 'span' : 'spans'}`;
+          const memo = d.memo?.trim();
           return (
             <li key={d.id}>
               <button
                 type="button"
                 className="doc-item"
                 aria-current={d.id === openDoc ? 'page' : undefined}
-                aria-label={`${d.title}, ${count}, ${STATUS_LABEL[d.status]}`}
+                aria-label={`${d.title}, ${count}, ${STATUS_LABEL[d.status]}${memo ? `, memo: ${memo}` : ''}`}
                 onClick={() => onOpen(d.id)}
               >
                 <span className="doc-title">{d.title}</span>
@@ -39,6 +41,11 @@ export function DocumentList({
                   </span>
                   <span className={`doc-status status-${d.status}`}>{STATUS_LABEL[d.status]}</span>
                 </span>
+                {memo && (
+                  <span className="doc-memo-preview" title={memo}>
+                    {memo}
+                  </span>
+                )}
               </button>
             </li>
           );

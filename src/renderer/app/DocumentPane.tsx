@@ -3,15 +3,19 @@
  * never renders the text) and the side panel of the selected span. Every key press goes through
  * the document actions (../actions/document-actions.ts).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Codebook, DocumentRecord } from '../../shared/model';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { DocumentSummary } from '../../shared/api';
+import type { Codebook, DocStatus, DocumentRecord } from '../../shared/model';
 import type { RendererClient } from '../api/client';
 import { isTypingTarget, runAction, runKeyAction } from '../actions/action';
 import { documentActions, type DocumentContext } from '../actions/document-actions';
 import { isMacPlatform } from '../actions/keys';
 import type { History } from '../commands/history';
 import { SpanEditor, unwrap } from '../commands/span-editor';
+import type { CodingPreferences } from '../coding/coding-preferences';
+import { useCodingTools, type PaletteCommand } from '../coding/use-coding-tools';
 import { DocumentViewer } from '../viewer/document-viewer';
+import { DocumentProgress } from './DocumentProgress';
 import { LabelPalette } from './LabelPalette';
 import { SpanPanel } from './SpanPanel';
 import { SpanSectionContext } from './span-section-context';
@@ -34,6 +38,10 @@ export function DocumentPane({
   history,
   status,
   onCountChange,
+  coding,
+  focusSpan,
+  commands,
+  onSummary,
 }: {
   client: RendererClient;
   docId: string;
@@ -42,6 +50,14 @@ export function DocumentPane({
   history: History;
   status: Status;
   onCountChange: (docId: string, count: number) => void;
+  /** Sticky label and word snapping, kept by the annotate screen across documents. */
+  coding: CodingPreferences;
+  /** A span to select and scroll to once the document is open (from the annotation list). */
+  focusSpan: string | null;
+  /** The window's commands for the command palette (open a document, go to a screen). */
+  commands: readonly PaletteCommand[];
+  /** The document's status or memo changed: its summary as saved. */
+  onSummary: (summary: DocumentSummary) => void;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const [viewer, setViewer] = useState<DocumentViewer | null>(null);
@@ -50,6 +66,7 @@ export function DocumentPane({
   const [hasSelection, setHasSelection] = useState(false);
   const [selected, setSelected] = useState<Selected | null>(null);
   const [revision, setRevision] = useState(0);
+  const [progress, setProgress] = useState<{ status: DocStatus; memo: string } | null>(null);
 
   // Load the document and this annotator's layer, then mount the viewer.
   useEffect(() => {
@@ -86,6 +103,19 @@ export function DocumentPane({
         setViewer(view);
         setDoc(document);
         setEditor(spans);
+        setProgress({ status: layer.status, memo: layer.memo });
+        // A span chosen elsewhere (the annotation list): select it, then bring it into view
+        // once the side panel has taken its room.
+        if (focusSpan !== null) {
+          if (spans.get(focusSpan)) {
+            setSelected({ ids: [focusSpan], current: focusSpan });
+            requestAnimationFrame(() => {
+              if (!cancelled) view?.scrollToSpan(focusSpan);
+            });
+          } else {
+            status.info('That span is not in your layer of this document (any more).');
+          }
+        }
       } catch (error) {
         status.error(error);
       }
@@ -137,6 +167,15 @@ export function DocumentPane({
     [viewer, editor, status],
   );
 
+  const tools = useCodingTools({
+    viewer,
+    text: doc?.text ?? '',
+    coding,
+    tagSelection,
+    status,
+    isMac: IS_MAC,
+  });
+
   const actions = useMemo(() => documentActions(codebook), [codebook]);
 
   const sectionServices = useMemo(
@@ -163,6 +202,7 @@ export function DocumentPane({
             tagSelection,
             openRelationPicker: statements.openRelationPicker,
             focusAttributes: statements.focusAttributes,
+            ...tools.fields,
           }
         : null,
     [
@@ -176,6 +216,7 @@ export function DocumentPane({
       tagSelection,
       statements.openRelationPicker,
       statements.focusAttributes,
+      tools.fields,
     ],
   );
 
@@ -197,10 +238,32 @@ export function DocumentPane({
   return (
     <div className="docpane-with-panel">
       <main className="docpane" aria-label={doc ? doc.title : 'Document'}>
-        <LabelPalette labels={codebook.labels} hasSelection={hasSelection} onPick={tagSelection} />
-        {doc && <DocumentHeader doc={doc} count={editor?.size ?? 0} />}
+        <LabelPalette
+          labels={codebook.labels}
+          hasSelection={hasSelection}
+          onPick={tagSelection}
+          sticky={coding.stickyLabel}
+          onSticky={tools.fields.setStickyLabel}
+          snapToWords={coding.snapToWords}
+          onSnapToWords={coding.setSnapToWords}
+        />
+        {doc && (
+          <DocumentHeader doc={doc} count={editor?.size ?? 0}>
+            {progress && (
+              <DocumentProgress
+                client={client}
+                docId={docId}
+                spanCount={editor?.size ?? 0}
+                initialStatus={progress.status}
+                initialMemo={progress.memo}
+                status={status}
+                onSaved={onSummary}
+              />
+            )}
+          </DocumentHeader>
+        )}
         <div className="viewer-scroll">
-          <div ref={host} className="viewer-host" />
+          <div ref={host} className="viewer-host" onMouseUp={tools.onMouseUp} />
         </div>
         {statements.picker}
       </main>
@@ -224,11 +287,21 @@ export function DocumentPane({
           </SpanPanel>
         </SpanSectionContext.Provider>
       )}
+      {tools.renderOverlay(actions, context, commands)}
     </div>
   );
 }
 
-function DocumentHeader({ doc, count }: { doc: DocumentRecord; count: number }) {
+function DocumentHeader({
+  doc,
+  count,
+  children,
+}: {
+  doc: DocumentRecord;
+  count: number;
+  /** The annotator's status and memo controls. */
+  children?: ReactNode;
+}) {
   const details = Object.entries(doc.meta).filter(([key]) => key !== 'title');
   return (
     <div className="doc-header">
@@ -241,6 +314,7 @@ function DocumentHeader({ doc, count }: { doc: DocumentRecord; count: number }) 
       <span className="doc-count">
         {count} {count === 1 ? 'span' : 'spans'}
       </span>
+      {children}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import type { Codebook } from '../../shared/model';
 import type { RendererClient } from '../api/client';
 import type { History } from '../commands/history';
 import { ActorsScreen } from './ActorsScreen';
+import { AnnotationListScreen } from './AnnotationListScreen';
 import { AnnotateScreen } from './AnnotateScreen';
 import type { Status } from './status';
 
@@ -31,6 +32,9 @@ export interface WorkbenchView {
   reloadCodebook(): Promise<void>;
   /** Keeps the document list's count in step with the open document. */
   updateCount(docId: string, count: number): void;
+  /** The screens (id and title), and switching to one: for the command palette. */
+  readonly screens: readonly Pick<Screen, 'id' | 'title'>[];
+  showScreen(id: string): void;
 }
 
 export interface Screen {
@@ -42,4 +46,9 @@ export interface Screen {
 export const SCREENS: readonly Screen[] = [
   { id: 'annotate', title: 'Annotate', render: (view) => <AnnotateScreen view={view} /> },
   { id: 'actors', title: 'Actors', render: (view) => <ActorsScreen view={view} /> },
+  {
+    id: 'annotations',
+    title: 'Annotation list',
+    render: (view) => <AnnotationListScreen view={view} />,
+  },
 ];
