@@ -72,12 +72,13 @@ export function DocumentPane({
   useEffect(() => {
     let cancelled = false;
     let view: DocumentViewer | null = null;
+    let spans: SpanEditor | null = null;
     (async () => {
       try {
         const document = unwrap(await client.getDocument({ id: docId }));
         const layer = unwrap(await client.getLayer({ doc: docId }));
         if (cancelled || !host.current) return;
-        const spans = new SpanEditor({
+        const editor = new SpanEditor({
           client,
           history,
           docId,
@@ -87,7 +88,7 @@ export function DocumentPane({
           relations: layer.relations,
           onChange: () => {
             setRevision((r) => r + 1);
-            onCountChange(docId, spans.size);
+            onCountChange(docId, editor.size);
           },
         });
         view = new DocumentViewer(host.current, {
@@ -99,10 +100,11 @@ export function DocumentPane({
             if (ids.length > 0) setSelected({ ids, current: ids[0]! });
           },
         });
-        spans.attach(view);
+        editor.attach(view);
         setViewer(view);
         setDoc(document);
-        setEditor(spans);
+        spans = editor;
+        setEditor(editor);
         setProgress({ status: layer.status, memo: layer.memo });
         // A span chosen elsewhere (the annotation list): select it, then bring it into view
         // once the side panel has taken its room.
@@ -122,6 +124,9 @@ export function DocumentPane({
     })();
     return () => {
       cancelled = true;
+      // Undo may still reach this document's commands after it is closed: they then change the
+      // files only, not a destroyed view.
+      spans?.attach(null);
       view?.destroy();
     };
     // The pane is keyed by document: everything else is stable for its lifetime.
