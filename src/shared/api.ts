@@ -12,6 +12,7 @@ import {
   AttributeValue,
   Attributes,
   Codebook,
+  CuratedFile,
   DocStatus,
   DocumentMeta,
   DocumentRecord,
@@ -20,7 +21,10 @@ import {
   Id,
   IsoTime,
   Relation,
+  ReviewStatus,
 } from './model';
+import { AgreementReport } from './agreement/report';
+import { AdjudicationStep, ReviewCaseSchema } from './review/review-schema';
 
 export const ProjectInfo = z.object({
   name: z.string(),
@@ -339,6 +343,127 @@ const annotationListMethods = {
   ),
 } as const;
 
+// ---------------------------------------------------------------------------------------------
+// Review: colleagues' layers, blind mode, adjudication into the curated (gold) layer, agreement.
+// Offsets are UTF-16 code units, as everywhere inside the app.
+
+/** Blind mode: until a person opens review, colleagues' layers are hidden, not even counted. */
+export const ReviewState = z.object({
+  /** Whether this person has opened review in this project (a per-person setting). */
+  open: z.boolean(),
+  /** Every annotator with a layer folder, yourself included; empty while review is closed. */
+  annotators: z.array(AnnotatorName),
+});
+export type ReviewState = z.infer<typeof ReviewState>;
+
+/** What importing a colleague's export changed, per annotator (spans compared by id). */
+export const LayerImportSummary = z.object({
+  file: z.string(),
+  annotators: z.array(
+    z.object({
+      annotator: AnnotatorName,
+      /** Documents whose layer changed. */
+      documents: z.number().int().nonnegative(),
+      added: z.number().int().nonnegative(),
+      changed: z.number().int().nonnegative(),
+      removed: z.number().int().nonnegative(),
+    }),
+  ),
+  /** What was deliberately left out, and why (e.g. your own layer in the file). */
+  notes: z.array(z.string()),
+});
+export type LayerImportSummary = z.infer<typeof LayerImportSummary>;
+
+/** A document's curated layer as the API sends it. */
+export const CuratedLayer = CuratedFile.omit({ format: true, version: true });
+export type CuratedLayer = z.infer<typeof CuratedLayer>;
+
+/** A curated layer's content, as undo puts it back. */
+export const CuratedSnapshot = CuratedLayer.omit({ doc: true, revision: true });
+export type CuratedSnapshot = z.infer<typeof CuratedSnapshot>;
+
+/** One change to a curated layer: the layer before (for undo) and after. */
+export const CuratedChange = z.object({ before: CuratedLayer, after: CuratedLayer });
+export type CuratedChange = z.infer<typeof CuratedChange>;
+
+export const ReviewDocument = z.object({
+  doc: Id,
+  title: z.string(),
+  status: ReviewStatus,
+  cases: z.number().int().nonnegative(),
+  /** Cases where the annotators differ. */
+  disagreements: z.number().int().nonnegative(),
+  /** Cases without a (current) decision, agreed ones included. */
+  unsettled: z.number().int().nonnegative(),
+});
+export type ReviewDocument = z.infer<typeof ReviewDocument>;
+
+/** One document under review: every case (every span of every annotator is in exactly one). */
+export const DocumentReview = z.object({
+  doc: Id,
+  annotators: z.array(AnnotatorName),
+  cases: z.array(ReviewCaseSchema),
+  curated: CuratedLayer,
+});
+export type DocumentReview = z.infer<typeof DocumentReview>;
+
+/** The annotators a review or an agreement report compares. */
+const Compared = z.array(AnnotatorName).min(2).max(12);
+
+const reviewMethods = {
+  getReviewState: method(Empty, ReviewState),
+  setReviewOpen: method(z.object({ open: z.boolean() }).strict(), ReviewState),
+  /** Writes only colleagues' layers (never yours), all or nothing per file. */
+  importLayers: method(
+    z
+      .object({
+        content: z.string(),
+        fileName: z.string().min(1).max(255),
+        annotators: z.array(AnnotatorName).min(1).optional(),
+      })
+      .strict(),
+    LayerImportSummary,
+  ),
+  listReviewDocuments: method(z.object({ annotators: Compared }).strict(), z.array(ReviewDocument)),
+  getReview: method(z.object({ doc: Id, annotators: Compared }).strict(), DocumentReview),
+  adjudicate: method(
+    z
+      .object({
+        doc: Id,
+        annotators: Compared,
+        steps: z.array(AdjudicationStep).min(1).max(10_000),
+      })
+      .strict(),
+    CuratedChange,
+  ),
+  setReviewStatus: method(
+    z.object({ doc: Id, annotators: Compared, status: ReviewStatus }).strict(),
+    CuratedChange,
+  ),
+  /** Undo/redo: puts a snapshot back if the layer is still at `revision` (else 'conflict'). */
+  restoreCurated: method(
+    z
+      .object({
+        doc: Id,
+        revision: z.number().int().nonnegative(),
+        layer: CuratedSnapshot.strict(),
+      })
+      .strict(),
+    CuratedLayer,
+  ),
+  computeAgreement: method(
+    z
+      .object({
+        annotators: Compared,
+        docs: z.array(Id).min(1).optional(),
+        labels: z.array(z.string().min(1)).min(1).optional(),
+      })
+      .strict(),
+    // Lazy: report.ts imports this module (for WorkbenchError), so its schema is read on use.
+    z.lazy(() => AgreementReport),
+  ),
+} as const;
+
 export const api = {
   getProject: method(Empty, ProjectInfo),
   setAnnotator: method(z.object({ name: AnnotatorName }).strict(), ProjectInfo),
@@ -364,10 +489,20 @@ export const api = {
     z.object({ files: z.array(ImportFile).min(1).max(500) }).strict(),
     ImportReport,
   ),
-  exportDataset: method(z.object({ format: ExportFormat }).strict(), ExportResult),
+  exportDataset: method(
+    z
+      .object({
+        format: ExportFormat,
+        /** Export the curated (gold) layer instead of the annotators' layers. */
+        curated: z.boolean().optional(),
+      })
+      .strict(),
+    ExportResult,
+  ),
   ...statementMethods,
   ...entityMethods,
   ...annotationListMethods,
+  ...reviewMethods,
 } as const;
 
 export type Api = typeof api;

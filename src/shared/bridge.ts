@@ -58,6 +58,16 @@ const BRIDGE_METHOD_TABLE: { readonly [M in MethodName]: true } = {
   // Annotation list and document memo
   listAnnotations: true,
   setDocumentMemo: true,
+  // Review: colleagues' layers, blind mode, adjudication, agreement
+  getReviewState: true,
+  setReviewOpen: true,
+  importLayers: true,
+  listReviewDocuments: true,
+  getReview: true,
+  adjudicate: true,
+  setReviewStatus: true,
+  restoreCurated: true,
+  computeAgreement: true,
 };
 export const BRIDGE_METHODS = Object.keys(BRIDGE_METHOD_TABLE) as MethodName[];
 

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ExportFormat, WorkbenchError } from '../../shared/api';
+import { agreementText } from '../../shared/review/agreement-table';
 import {
   bundledCodebookPath,
   bundledCorpusDir,
@@ -13,7 +14,9 @@ import {
   ensureDefaultProject,
 } from '../project/bundled';
 import { initProject, ProjectFolder } from '../project/project-folder';
+import { AnnotationStore } from '../store/annotation-store';
 import { startHttpServer } from '../transport/http-server';
+import { projectAgreement } from '../services/review-service';
 import { defaultSettingsDir } from '../services/user-settings';
 import { openWorkbench } from '../services/workbench';
 import { ensureRendererBuilt } from './build-renderer';
@@ -35,6 +38,9 @@ Usage: npm run cli -- <command> [options]
       List the project's documents.
   export <dir> --format json --out <file>
       Export every annotator's spans and relations (offsets in Unicode code points).
+  agreement <dir> --annotators a,b[,c] [--docs id,id] [--labels L,L] [--json]
+      Inter-annotator agreement of the annotators' layers: Krippendorff's alpha_U, Cohen's and
+      Fleiss' kappa, span F1 (exact and overlap), overall, per label, per pair, per document.
   serve [<dir>] [--port N]
       Browser mode: serve the app on 127.0.0.1 and print its URL (with a one-run token).
       Without <dir>: your default project, created from the bundled corpus on first use.
@@ -126,6 +132,46 @@ command(
     await session.exportToFile(format.data, outPath);
     await session.close();
     io.out(`Wrote ${outPath}`);
+    return 0;
+  },
+);
+
+command(
+  'agreement',
+  1,
+  {
+    annotators: { type: 'string' },
+    docs: { type: 'string' },
+    labels: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async (pos, values, io) => {
+    const names = (option: string) =>
+      typeof values[option] === 'string'
+        ? String(values[option])
+            .split(',')
+            .map((name) => name.trim())
+            .filter((name) => name !== '')
+        : undefined;
+    const annotators = names('annotators') ?? [];
+    if (annotators.length < 2) {
+      throw new UsageError(
+        '--annotators needs two or more annotator names, comma-separated (e.g. --annotators alice,bob).',
+      );
+    }
+    const project = await ProjectFolder.open(resolve(pos[0]!));
+    // The CLI reads the files as they are: blind mode is the app's guard, not the files'.
+    const store = new AnnotationStore(project.dir);
+    try {
+      const report = await projectAgreement(
+        { project, store, self: null },
+        { annotators, docs: names('docs'), labels: names('labels') },
+      );
+      if (values.json) io.out(JSON.stringify(report, null, 2));
+      else agreementText(report).forEach((line) => io.out(line));
+    } finally {
+      await store.close();
+    }
     return 0;
   },
 );

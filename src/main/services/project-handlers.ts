@@ -63,6 +63,6 @@ export function projectHandlers(ctx: SessionContext): ProjectHandlers {
         rejected: report.rejected,
       };
     },
-    exportDataset: async ({ format }) => buildExport(format, ctx),
+    exportDataset: async ({ format, curated }) => buildExport(format, ctx, { curated }),
   };
 }

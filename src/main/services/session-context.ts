@@ -6,10 +6,13 @@ import { WorkbenchError, type ProjectInfo } from '../../shared/api';
 import type { Codebook } from '../../shared/model';
 import type { ProjectFolder } from '../project/project-folder';
 import type { AnnotationStore } from '../store/annotation-store';
+import type { CuratedStore } from '../store/curated-store';
 
 export interface SessionContext {
   readonly project: ProjectFolder;
   readonly store: AnnotationStore;
+  /** The one writer of curated/<docId>.json, the adjudicated (gold) layers. */
+  readonly curated: CuratedStore;
   readonly shell: ProjectInfo['shell'];
   readonly settingsDir: string;
   /** Notices for the UI (recovered files, skipped documents), oldest first. */

@@ -8,6 +8,7 @@
 import type { ExportFormat, ImportReport, ProjectInfo, WorkbenchHandlers } from '../../shared/api';
 import { ProjectFolder } from '../project/project-folder';
 import { AnnotationStore } from '../store/annotation-store';
+import { CuratedStore } from '../store/curated-store';
 import { writeFileAtomic } from '../store/atomic-write';
 import { annotationHandlers } from './annotation-handlers';
 import { annotationListHandlers } from './annotation-list-handlers';
@@ -17,6 +18,7 @@ import { documentStatusHandlers } from './document-status-handlers';
 import { buildExport } from './export-service';
 import { projectHandlers, summarise } from './project-handlers';
 import { relationHandlers } from './relation-handlers';
+import { reviewHandlers } from './review-handlers';
 import type { SessionContext } from './session-context';
 import { readUserSettings } from './user-settings';
 
@@ -42,6 +44,7 @@ export async function openWorkbench(options: OpenWorkbenchOptions): Promise<Work
   const ctx: SessionContext = {
     project,
     store: new AnnotationStore(project.dir, { onWarning }),
+    curated: new CuratedStore(project.dir, { onWarning }),
     shell: options.shell,
     settingsDir: options.settingsDir,
     warnings,
@@ -56,6 +59,7 @@ export async function openWorkbench(options: OpenWorkbenchOptions): Promise<Work
     ...documentStatusHandlers(ctx),
     ...annotationListHandlers(ctx),
     ...documentMemoHandlers(ctx),
+    ...reviewHandlers(ctx),
   };
 
   return {
@@ -72,6 +76,9 @@ export async function openWorkbench(options: OpenWorkbenchOptions): Promise<Work
       const result = await buildExport(format, ctx);
       await writeFileAtomic(outPath, result.content);
     },
-    close: async () => ctx.store.close(),
+    close: async () => {
+      await ctx.store.close();
+      await ctx.curated.close();
+    },
   };
 }

@@ -10,11 +10,14 @@ import { WorkbenchError } from '../api';
 import type { Annotation, Codebook, DocStatus, DocumentRecord, Entity, Relation } from '../model';
 import { ExportText } from './export-text';
 
+/** A span to export; a gold span (curated export) also names the annotators it came from. */
+export type ExportAnnotation = Annotation & { readonly sources?: readonly string[] };
+
 /** One annotator's spans and relations in one document. */
 export interface ExportLayer {
   annotator: string;
   doc: string;
-  annotations: readonly Annotation[];
+  annotations: readonly ExportAnnotation[];
   relations: readonly Relation[];
   status: DocStatus;
 }

@@ -29,6 +29,8 @@ export interface JsonAnnotation {
   origin: Origin;
   created: string;
   modified: string;
+  /** Curated exports only: the annotators whose version this gold span came from. */
+  sources?: string[];
 }
 
 export interface JsonRelation {
@@ -90,6 +92,7 @@ export function buildJsonExport(bundle: ExportBundle): JsonExport {
           origin: a.origin,
           created: a.created,
           modified: a.modified,
+          ...(a.sources !== undefined && { sources: [...a.sources] }),
         });
       }
       for (const r of layer.relations) {

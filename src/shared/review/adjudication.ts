@@ -10,50 +10,19 @@
  *
  * Offsets are UTF-16 code units.
  */
-import { z } from 'zod';
 import { WorkbenchError } from '../api';
-import type { ReviewStatus } from '../model';
 import {
-  AnnotatorName,
-  Attributes,
   CURATED_FILE_FORMAT,
   CURATED_FILE_VERSION,
-  Id,
   type Annotation,
   type CuratedAnnotation,
   type CuratedDecision,
   type CuratedFile,
+  type ReviewStatus,
 } from '../model';
 import { isDisagreement, sameVersion, type ReviewCase } from './review-cases';
+import type { AdjudicationStep } from './review-schema';
 import type { SpanContext } from './span-context';
-
-/** A span as the reviewer edited it (UTF-16 offsets into the document text). */
-export const EditedSpan = z.object({
-  label: z.string().min(1),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().positive(),
-  attributes: Attributes,
-});
-export type EditedSpan = z.infer<typeof EditedSpan>;
-
-export const AdjudicationStep = z.discriminatedUnion('action', [
-  /** Take one annotator's version of the case as it is. */
-  z.object({ action: z.literal('accept'), case: z.string().min(1), from: AnnotatorName }).strict(),
-  /** Take an edited version, usually based on one annotator's (`from`). */
-  z
-    .object({
-      action: z.literal('edit'),
-      case: z.string().min(1),
-      from: AnnotatorName.optional(),
-      span: EditedSpan.strict(),
-    })
-    .strict(),
-  /** Nothing of this case goes into the gold layer. */
-  z.object({ action: z.literal('reject'), case: z.string().min(1) }).strict(),
-  /** Take a gold span out again (and the decision that made it), whatever its case. */
-  z.object({ action: z.literal('remove'), span: Id }).strict(),
-]);
-export type AdjudicationStep = z.infer<typeof AdjudicationStep>;
 
 export interface AdjudicationEnv {
   /** Who adjudicates: the `annotator` of every gold span and the `by` of every decision. */
@@ -98,6 +67,9 @@ export function emptyCurated(docId: string): CuratedFile {
   };
 }
 
+/** What deciding on cases reads of a curated file (or of the layer the API sends). */
+type Decided = Pick<CuratedFile, 'decisions'>;
+
 /** Where a case stands in the curated file. */
 export type CaseState =
   | { settled: false; decision?: undefined }
@@ -105,7 +77,7 @@ export type CaseState =
   /** Decided, but its spans changed since: to be settled again. */
   | { settled: false; decision: CuratedDecision };
 
-export function caseState(curated: CuratedFile, reviewCase: ReviewedCase): CaseState {
+export function caseState(curated: Decided, reviewCase: ReviewedCase): CaseState {
   const decision = curated.decisions.find((d) => d.case === reviewCase.key);
   if (!decision) return { settled: false };
   return decision.fingerprint === reviewCase.fingerprint
@@ -114,16 +86,13 @@ export function caseState(curated: CuratedFile, reviewCase: ReviewedCase): CaseS
 }
 
 /** The cases not settled (never decided, or changed since), in document order. */
-export function unsettledCases(
-  curated: CuratedFile,
-  cases: readonly ReviewedCase[],
-): ReviewedCase[] {
+export function unsettledCases(curated: Decided, cases: readonly ReviewedCase[]): ReviewedCase[] {
   return cases.filter((c) => !caseState(curated, c).settled);
 }
 
 /** Steps that accept every unsettled case on which all annotators agree. */
 export function acceptAgreedSteps(
-  curated: CuratedFile,
+  curated: Decided,
   cases: readonly ReviewedCase[],
 ): AdjudicationStep[] {
   return unsettledCases(curated, cases)

@@ -1,14 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Attributes } from '../model';
-import {
-  canonicalAttributes,
-  reviewCases,
-  sameVersion,
-  type CaseKind,
-  type ComparableSpan,
-  type Difference,
-} from './review-cases';
+import { canonicalAttributes, reviewCases, sameVersion, type ComparableSpan } from './review-cases';
+import type { CaseKind, Difference } from './review-schema';
 
 /** A span written as "label start-end", with optional attributes; ids are given per test. */
 function span(id: string, label: string, start: number, end: number, attributes: Attributes = {}) {

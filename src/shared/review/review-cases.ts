@@ -15,37 +15,12 @@
  * Offsets are UTF-16 code units, as everywhere inside the app. Pure; deterministic for a given
  * input (ties are broken by position, then annotator order, then id).
  */
-import { z } from 'zod';
 import { WorkbenchError } from '../api';
 import type { Annotation, Attributes } from '../model';
+import type { CaseKind, Difference } from './review-schema';
 
 /** What the comparison reads of a span. Full `Annotation`s qualify. */
 export type ComparableSpan = Pick<Annotation, 'id' | 'label' | 'start' | 'end' | 'attributes'>;
-
-/**
- * The kind of a case, in order of precedence: a case where not everyone marked something is
- * about presence first; among spans everyone marked, boundaries come before labels, labels
- * before attributes.
- */
-export const CaseKind = z.enum([
-  /** Every annotator marked the same span with the same label and attributes. */
-  'agree',
-  /** Same boundaries, other labels. */
-  'label_differs',
-  /** Overlapping spans with other boundaries (labels may differ too: see `differences`). */
-  'boundary_differs',
-  /** Same boundaries and label, other attribute values. */
-  'attribute_differs',
-  /** Only one annotator marked anything here. */
-  'only_one',
-  /** Some but not all annotators marked something here (three or more annotators). */
-  'only_some',
-]);
-export type CaseKind = z.infer<typeof CaseKind>;
-
-/** Every way the spans of a case differ (a case's kind names the first of these). */
-export const Difference = z.enum(['presence', 'boundary', 'label', 'attributes']);
-export type Difference = z.infer<typeof Difference>;
 
 export interface CaseVersion<S extends ComparableSpan> {
   readonly annotator: string;
@@ -59,14 +34,14 @@ export interface ReviewCase<S extends ComparableSpan = ComparableSpan> {
   /** A hash of the spans' content (offsets, labels, attributes): changes when any of them does. */
   readonly fingerprint: string;
   readonly kind: CaseKind;
-  readonly differences: readonly Difference[];
+  readonly differences: Difference[];
   /** The stretch the case covers: from its first start to its last end (UTF-16). */
   readonly start: number;
   readonly end: number;
   /** One per annotator who marked something here, in the order the annotators were given. */
-  readonly versions: readonly CaseVersion<S>[];
+  readonly versions: CaseVersion<S>[];
   /** The annotators who marked nothing here, in the order given. */
-  readonly missing: readonly string[];
+  readonly missing: string[];
 }
 
 /** True for every kind but `agree`: the cases a reviewer steps through. */
