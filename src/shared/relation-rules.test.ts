@@ -3,6 +3,7 @@ import defaultCodebook from '../../resources/codebook.default.json';
 import { Codebook, type Annotation, type Relation } from './model';
 import {
   canRelate,
+  hasRelationCandidate,
   relationCandidates,
   relationProblem,
   relationTypesBetween,
@@ -130,6 +131,16 @@ describe('relationCandidates', () => {
 
   it('offers nothing for a label no relation type names', () => {
     expect(relationCandidates(span('q', 'Quote', 0, 5), all, [], codebook)).toEqual([]);
+    expect(hasRelationCandidate(span('q', 'Quote', 0, 5), all, [], codebook)).toBe(false);
+  });
+
+  it('says whether anything is left to link, as the full list would', () => {
+    expect(hasRelationCandidate(claim, all, [], codebook)).toBe(true);
+    const linkedAll = ['inner', 'topic', 'actor1', 'actor2'].map((to, i) =>
+      relation(`r${i}`, to.startsWith('actor') ? 'made by' : 'about', 'claim', to),
+    );
+    expect(relationCandidates(claim, all, linkedAll, codebook)).toEqual([]);
+    expect(hasRelationCandidate(claim, all, linkedAll, codebook)).toBe(false);
   });
 
   it('offers one row per fitting type when several types join the same labels', () => {

@@ -87,29 +87,11 @@ export function relationCandidates(
   relations: Iterable<Relation>,
   codebook: Codebook,
 ): RelationCandidate[] {
-  const outgoing = codebook.relationTypes.filter((t) => t.from.includes(source.label));
-  const incoming = codebook.relationTypes.filter((t) => t.to.includes(source.label));
-  if (outgoing.length === 0 && incoming.length === 0) return [];
-  const existing = new Set<string>();
-  for (const r of relations) {
-    if (r.from === source.id || r.to === source.id) existing.add(relationKey(r.type, r.from, r.to));
-  }
-  const order = new Map(codebook.relationTypes.map((t, i) => [t.name, i]));
   const found: RelationCandidate[] = [];
-  for (const span of spans) {
-    if (span.id === source.id) continue;
-    const distance = Math.max(0, span.start - source.end, source.start - span.end);
-    for (const t of outgoing) {
-      if (t.to.includes(span.label) && !existing.has(relationKey(t.name, source.id, span.id))) {
-        found.push({ span, type: t.name, direction: 'outgoing', distance });
-      }
-    }
-    for (const t of incoming) {
-      if (t.from.includes(span.label) && !existing.has(relationKey(t.name, span.id, source.id))) {
-        found.push({ span, type: t.name, direction: 'incoming', distance });
-      }
-    }
-  }
+  forEachFittingLink(source, spans, relations, codebook, (candidate) => {
+    found.push(candidate);
+  });
+  const order = new Map(codebook.relationTypes.map((t, i) => [t.name, i]));
   return found.sort(
     (a, b) =>
       a.distance - b.distance ||
@@ -118,6 +100,62 @@ export function relationCandidates(
       (a.direction === b.direction ? 0 : a.direction === 'outgoing' ? -1 : 1) ||
       order.get(a.type)! - order.get(b.type)!,
   );
+}
+
+/**
+ * Whether `relationCandidates` would find anything, stopping at the first fitting span: R on a
+ * span with nothing left to link says so without sorting thousands of candidates.
+ */
+export function hasRelationCandidate(
+  source: Annotation,
+  spans: Iterable<Annotation>,
+  relations: Iterable<Relation>,
+  codebook: Codebook,
+): boolean {
+  let found = false;
+  forEachFittingLink(source, spans, relations, codebook, () => {
+    found = true;
+    return 'stop';
+  });
+  return found;
+}
+
+/**
+ * Calls `visit` with each candidate in the order of `spans`, until it returns 'stop'. A plain
+ * loop with a callback: over 10,000 spans it is several times faster than a generator.
+ */
+function forEachFittingLink(
+  source: Annotation,
+  spans: Iterable<Annotation>,
+  relations: Iterable<Relation>,
+  codebook: Codebook,
+  visit: (candidate: RelationCandidate) => 'stop' | void,
+): void {
+  const outgoing = codebook.relationTypes.filter((t) => t.from.includes(source.label));
+  const incoming = codebook.relationTypes.filter((t) => t.to.includes(source.label));
+  if (outgoing.length === 0 && incoming.length === 0) return;
+  // The source's existing links by their other span: few, so most spans cost no lookup.
+  const linked = new Map<string, Relation[]>();
+  for (const r of relations) {
+    const other = r.from === source.id ? r.to : r.to === source.id ? r.from : null;
+    if (other !== null) linked.set(other, [...(linked.get(other) ?? []), r]);
+  }
+  const exists = (span: string, type: string, from: string, to: string) =>
+    linked.get(span)?.some((r) => r.type === type && r.from === from && r.to === to) ?? false;
+  for (const span of spans) {
+    if (span.id === source.id) continue;
+    const distance = Math.max(0, span.start - source.end, source.start - span.end);
+    for (const t of outgoing) {
+      if (t.to.includes(span.label) && !exists(span.id, t.name, source.id, span.id)) {
+        if (visit({ span, type: t.name, direction: 'outgoing', distance }) === 'stop') return;
+      }
+    }
+    for (const t of incoming) {
+      if (t.from.includes(span.label) && !exists(span.id, t.name, span.id, source.id)) {
+        if (visit({ span, type: t.name, direction: 'incoming', distance }) === 'stop') return;
+      }
+    }
+  }
 }
 
 /** Identity of a link for duplicate checks: the same type between the same spans, same way. */

@@ -12,7 +12,7 @@ import type { Codebook } from '../../shared/model';
 import type { RelationCandidate } from '../../shared/relation-rules';
 
 /** Rows shown at most; the rest are reached by typing (a 10,000-span layer must stay fast). */
-export const MAX_ROWS = 100;
+export const MAX_ROWS = 50;
 
 export interface PickerState {
   readonly query: string;

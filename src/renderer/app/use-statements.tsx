@@ -6,7 +6,12 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Annotation, Codebook } from '../../shared/model';
-import { canRelate, relationCandidates, type RelationCandidate } from '../../shared/relation-rules';
+import {
+  canRelate,
+  hasRelationCandidate,
+  relationCandidates,
+  type RelationCandidate,
+} from '../../shared/relation-rules';
 import { missingRequired } from '../../shared/required-attributes';
 import { statementsOfSpan } from '../../shared/statement-summary';
 import type { SpanEditor } from '../commands/span-editor';
@@ -52,7 +57,9 @@ export function useStatements({
 }): StatementTools {
   const overlay = useRef<SpanOverlay | null>(null);
   const [pickerFor, setPickerFor] = useState<string | null>(null);
-  const [preview, setPreview] = useState<RelationCandidate | null>(null);
+  /** The picker's highlighted row, drawn as a dashed connector: a ref, so arrowing through
+   *  the rows redraws the overlay without rendering the pane again. */
+  const preview = useRef<RelationCandidate | null>(null);
 
   const missing = useMemo(
     () =>
@@ -84,27 +91,30 @@ export function useStatements({
     [source, editor, codebook, revision],
   );
 
-  // Drawn after every render: the overlay itself draws at most once per frame.
-  useEffect(() => {
+  /** Hands the overlay what to draw; it draws at most once per frame. */
+  const drawOverlay = () => {
+    const highlighted = preview.current;
     overlay.current?.update({
       relations: editor?.relations() ?? [],
       selected: selected?.id ?? null,
       incomplete: [...missing.keys()],
       preview:
-        source && preview
+        source && highlighted
           ? {
-              type: preview.type,
-              ...(preview.direction === 'outgoing'
-                ? { from: source.id, to: preview.span.id }
-                : { from: preview.span.id, to: source.id }),
+              type: highlighted.type,
+              ...(highlighted.direction === 'outgoing'
+                ? { from: source.id, to: highlighted.span.id }
+                : { from: highlighted.span.id, to: source.id }),
             }
           : null,
     });
-  });
+  };
+  // After every render: spans, relations, the selection or the picker may have changed.
+  useEffect(drawOverlay);
 
   const closePicker = useCallback(() => {
+    preview.current = null;
     setPickerFor(null);
-    setPreview(null);
   }, []);
 
   const openRelationPicker = useCallback(() => {
@@ -113,7 +123,7 @@ export function useStatements({
       status.info(`The codebook has no relation for ${selected.label} spans.`);
       return;
     }
-    if (relationCandidates(selected, editor.list(), editor.relations(), codebook).length === 0) {
+    if (!hasRelationCandidate(selected, editor.list(), editor.relations(), codebook)) {
       const labels = new Set(
         codebook.relationTypes.flatMap((t) => [
           ...(t.from.includes(selected.label) ? t.to : []),
@@ -164,7 +174,10 @@ export function useStatements({
           codebook={codebook}
           source={source}
           candidates={candidates}
-          onActiveChange={setPreview}
+          onActiveChange={(candidate) => {
+            preview.current = candidate;
+            drawOverlay();
+          }}
           onPick={link}
           onClose={closePicker}
         />
