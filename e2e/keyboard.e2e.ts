@@ -180,6 +180,8 @@ test('J and K step through the spans; the palette runs commands; the sheet lists
     await tagged(page, phrase);
   }
   await page.keyboard.press('Escape'); // close the panel of the last tagged span
+  // With no span selected, J goes to the first span after the caret.
+  await clickInto(page, 'San Jose', 1);
   const panel = (quote: string) =>
     page.getByRole('complementary', { name: new RegExp(`span: ${quote}`) });
   await page.keyboard.press('j');
