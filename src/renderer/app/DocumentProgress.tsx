@@ -73,8 +73,15 @@ export function DocumentProgress({
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [client, docId],
   );
-  // Closing the document (switching to another) saves what was typed.
-  useEffect(() => () => void autosave.flush(), [autosave]);
+  // Text typed here earlier that the layer does not hold (its save failed, or is still on its
+  // way) is saved again; closing the document (switching to another) saves what was typed.
+  useEffect(() => {
+    const typed = typedMemos.get(docId);
+    if (typed !== undefined && typed !== initialMemo) autosave.change(typed);
+    return () => void autosave.flush();
+    // Once per saver: `initialMemo` is what the layer held when the document opened.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [autosave]);
 
   const changeStatus = async (next: DocStatus, automatic: boolean) => {
     const before = statusNow.current;

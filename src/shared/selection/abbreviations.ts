@@ -42,7 +42,8 @@ function wordBefore(text: string, dot: number): string {
 export function isTitlePeriod(text: string, dot: number): boolean {
   if (text[dot] !== '.') return false;
   const word = wordBefore(text, dot);
-  if (word === '' || word.startsWith('.')) return false;
+  // "U.S.." ends with a second period, which belongs to nothing.
+  if (word === '' || word.startsWith('.') || word.endsWith('.')) return false;
   return word.includes('.') || /^\p{Lu}$/u.test(word) || TITLES.has(word);
 }
 

@@ -6,7 +6,7 @@
  *
  * Offsets are UTF-16 code units into `text`, half-open.
  */
-import { linesAround, segmentsBetween, type TextRange } from './text-segments';
+import { WINDOW, linesAround, segmentsBetween, type TextRange } from './text-segments';
 
 export type SpanEdge = 'start' | 'end';
 export type NudgeUnit = 'word' | 'character';
@@ -40,7 +40,7 @@ export function nudgeSpan(
 /** The first word edge (`side` of a word) after `at`, reading on over line breaks. */
 function wordEdgeAfter(text: string, at: number, side: SpanEdge): number | null {
   for (let from = at; ;) {
-    const lines = linesAround(text, from, from);
+    const lines = linesAround(text, from, from, WINDOW.word);
     for (const word of segmentsBetween(text, lines.start, lines.end, 'word')) {
       if (word.isWordLike && word[side] > at) return word[side];
     }
@@ -52,7 +52,7 @@ function wordEdgeAfter(text: string, at: number, side: SpanEdge): number | null 
 /** The last word edge (`side` of a word) before `at`, reading back over line breaks. */
 function wordEdgeBefore(text: string, at: number, side: SpanEdge): number | null {
   for (let to = at; ;) {
-    const lines = linesAround(text, to, to);
+    const lines = linesAround(text, to, to, WINDOW.word);
     const words = segmentsBetween(text, lines.start, lines.end, 'word');
     for (let i = words.length - 1; i >= 0; i--) {
       const word = words[i]!;
@@ -63,12 +63,10 @@ function wordEdgeBefore(text: string, at: number, side: SpanEdge): number | null
   }
 }
 
-/** Grapheme clusters are far shorter than this (an emoji ZWJ family is 8 units). */
-const GRAPHEME_WINDOW = 64;
-
+/** Grapheme clusters are far shorter than the window (an emoji ZWJ family is 8 units). */
 function graphemeStep(text: string, at: number, direction: NudgeDirection): number | null {
-  const from = Math.max(0, at - GRAPHEME_WINDOW);
-  const to = Math.min(text.length, at + GRAPHEME_WINDOW);
+  const from = Math.max(0, at - WINDOW.grapheme);
+  const to = Math.min(text.length, at + WINDOW.grapheme);
   const clusters = segmentsBetween(text, from, to, 'grapheme');
   if (direction > 0) return clusters.find((c) => c.end > at)?.end ?? null;
   return clusters.findLast((c) => c.start < at)?.start ?? null;

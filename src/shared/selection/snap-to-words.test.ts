@@ -23,6 +23,7 @@ describe('snapToWords', () => {
     ['abbreviation with inner periods', 'in the ⟦U.S.⟧ and', 'in the ⟦U.S.⟧ and'],
     ['abbreviation grown from inside', 'in the U⟦.S⟧. and', 'in the ⟦U.S.⟧ and'],
     ['abbreviation at the end of a sentence', 'lives in the ⟦U.S⟧.', 'lives in the ⟦U.S.⟧'],
+    ['a period after an abbreviation', 'in the ⟦U.S..⟧', 'in the ⟦U.S.⟧.'],
     ['title', 'met ⟦Dr⟧. Smith', 'met ⟦Dr.⟧ Smith'],
     ['company suffix', 'said ⟦Apple Inc.⟧ yesterday', 'said ⟦Apple Inc.⟧ yesterday'],
     ['initial', 'President ⟦George W.⟧ Bush', 'President ⟦George W.⟧ Bush'],

@@ -1,8 +1,9 @@
 /**
  * Word and sentence segments (Intl.Segmenter, UAX #29) near an offset, without segmenting the
  * whole text: a line feed always ends a word (WB3a/WB3b) and a sentence (SB4), so segmenting the
- * lines that hold a range gives what segmenting the whole text would. A line longer than
- * LINE_WINDOW is cut at the window edge, where a segment may come out shorter than it is.
+ * lines that hold a range gives what segmenting the whole text would. A longer line is cut at a
+ * window around the range (WINDOW), where a segment may come out shorter than it is: far enough
+ * away that the segments near the range are right.
  *
  * The locale is fixed ('en') so that segments are the same on every machine.
  * Offsets are UTF-16 code units, half-open.
@@ -20,8 +21,15 @@ export interface TextSegment extends TextRange {
 
 export type Granularity = 'word' | 'sentence' | 'grapheme';
 
-/** How far from the range a line is segmented, on each side (UTF-16 code units). */
-const LINE_WINDOW = 2000;
+/**
+ * How far from the range a long line is segmented, on each side (UTF-16 code units): a word is
+ * decided by a few characters around it, a sentence may run for a paragraph.
+ */
+export const WINDOW: Readonly<Record<Granularity, number>> = {
+  grapheme: 64,
+  word: 256,
+  sentence: 2000,
+};
 
 const segmenters = new Map<Granularity, Intl.Segmenter>();
 
@@ -34,11 +42,16 @@ function segmenter(granularity: Granularity): Intl.Segmenter {
   return found;
 }
 
-/** The bounds of the lines holding `[from, to]`, at most LINE_WINDOW beyond the range. */
-export function linesAround(text: string, from: number, to: number): TextRange {
-  const start = Math.max(text.lastIndexOf('\n', from - 1) + 1, from - LINE_WINDOW, 0);
+/** The bounds of the lines holding `[from, to]`, at most `window` beyond the range. */
+export function linesAround(
+  text: string,
+  from: number,
+  to: number,
+  window = WINDOW.sentence,
+): TextRange {
+  const start = Math.max(text.lastIndexOf('\n', from - 1) + 1, from - window, 0);
   const newline = text.indexOf('\n', to);
-  const end = Math.min(newline < 0 ? text.length : newline, to + LINE_WINDOW);
+  const end = Math.min(newline < 0 ? text.length : newline, to + window);
   return { start, end: Math.max(start, end) };
 }
 
@@ -64,6 +77,6 @@ export function segmentsAround(
   to: number,
   granularity: Granularity,
 ): TextSegment[] {
-  const lines = linesAround(text, from, to);
+  const lines = linesAround(text, from, to, WINDOW[granularity]);
   return segmentsBetween(text, lines.start, lines.end, granularity);
 }
