@@ -102,7 +102,8 @@ export const ImportReport = z.object({
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 
-export const ExportFormat = z.enum(['json']);
+/** Export formats: export-formats.ts says what each is for and whether it is a file or a folder. */
+export const ExportFormat = z.enum(['json', 'jsonl', 'webanno', 'csv', 'brat', 'conll', 'graphml']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
 export const ExportResult = z.object({
@@ -464,6 +465,145 @@ const reviewMethods = {
   ),
 } as const;
 
+// ---------------------------------------------------------------------------------------------
+// Research exports and annotation imports (services/export-handlers.ts). An export runs as a
+// job the window polls; its files hold offsets in Unicode code points, as every export does.
+
+/** Whose layers an export holds. */
+export const ExportLayers = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('annotator'), annotator: AnnotatorName }).strict(),
+  z.object({ kind: z.literal('all') }).strict(),
+  /** The adjudicated (gold) layer: curated/<docId>.json. */
+  z.object({ kind: z.literal('curated') }).strict(),
+]);
+export type ExportLayers = z.infer<typeof ExportLayers>;
+
+export const ExportRequest = z
+  .object({
+    format: ExportFormat,
+    layers: ExportLayers,
+    /** Only these documents; absent: every document. */
+    docs: z.array(Id).min(1).max(100_000).optional(),
+    /** CoNLL only: the labels it tags (absent: every codebook label). */
+    labels: z.array(z.string().min(1)).min(1).max(500).optional(),
+  })
+  .strict();
+export type ExportRequest = z.infer<typeof ExportRequest>;
+
+/** A finished export: one file, or a folder of files (relative, "/"-separated paths). */
+export const ExportPayload = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('file'),
+    fileName: z.string(),
+    mediaType: z.string(),
+    content: z.string(),
+  }),
+  z.object({
+    kind: z.literal('folder'),
+    folderName: z.string(),
+    files: z.array(z.object({ path: z.string(), content: z.string() })),
+  }),
+]);
+export type ExportPayload = z.infer<typeof ExportPayload>;
+
+const Count = z.number().int().nonnegative();
+
+/** What an export holds, for the person to check before using it. */
+export const ExportSummary = z.object({
+  format: ExportFormat,
+  exportedAt: IsoTime,
+  documents: Count,
+  /** Annotator layers (one annotator, one document) with something in them. */
+  layers: Count,
+  spans: Count,
+  relations: Count,
+  files: Count,
+  /** UTF-8 bytes of all files. */
+  bytes: Count,
+  /** What a person should know: spans a format could not hold exactly, layers still in review. */
+  notes: z.array(z.string()),
+});
+export type ExportSummary = z.infer<typeof ExportSummary>;
+
+/** How far an export got: documents read, then records (JSONL) or the one step of writing. */
+export const ExportJob = z.object({
+  job: Id,
+  state: z.enum(['running', 'done']),
+  phase: z.enum(['reading', 'writing']),
+  done: Count,
+  total: Count,
+  /** Once done. */
+  summary: ExportSummary.optional(),
+});
+export type ExportJob = z.infer<typeof ExportJob>;
+
+export const AnnotationImportFormat = z.enum(['json', 'jsonl', 'webanno', 'brat']);
+export type AnnotationImportFormat = z.infer<typeof AnnotationImportFormat>;
+
+/** What one file did to one annotator's layers. */
+export const ImportedLayerCounts = z.object({
+  annotator: AnnotatorName,
+  /** Document layers the file changed. */
+  documents: Count,
+  added: Count,
+  /** Spans of the file the layers already had (absent for a workbench JSON export). */
+  unchanged: Count.optional(),
+  /** A workbench JSON export replaces a colleague's layer: spans it changed and removed. */
+  changed: Count,
+  removed: Count,
+  relationsAdded: Count,
+});
+export type ImportedLayerCounts = z.infer<typeof ImportedLayerCounts>;
+
+export const AnnotationImportReport = z.object({
+  /** One entry per file; a refused file changed nothing. */
+  files: z.array(
+    z.discriminatedUnion('ok', [
+      z.object({
+        ok: z.literal(true),
+        file: z.string(),
+        format: AnnotationImportFormat,
+        annotators: z.array(ImportedLayerCounts),
+        notes: z.array(z.string()),
+      }),
+      z.object({
+        ok: z.literal(false),
+        file: z.string(),
+        format: AnnotationImportFormat.optional(),
+        problems: z.array(z.string()),
+      }),
+    ]),
+  ),
+});
+export type AnnotationImportReport = z.infer<typeof AnnotationImportReport>;
+
+const JobRef = z.object({ job: Id }).strict();
+
+/** The block of methods of exports and annotation imports, spread into `api` below. */
+const exportMethods = {
+  /** Checks the request and starts the export; poll `exportProgress` until it is done. */
+  startExport: method(ExportRequest, ExportJob),
+  /** A failed export answers with its error. */
+  exportProgress: method(JobRef, ExportJob),
+  cancelExport: method(JobRef, z.object({ cancelled: z.boolean() })),
+  /** The finished export's files, for the browser to download; the job is then forgotten. */
+  takeExport: method(JobRef, ExportPayload),
+  /** Desktop app: the main process asks where (a save dialog) and writes the file or folder. */
+  saveExport: method(JobRef, z.object({ saved: z.boolean(), path: z.string().optional() })),
+  /** Each file's format from its name and content unless given; brat: .ann with its .txt. */
+  importAnnotations: method(
+    z
+      .object({
+        files: z.array(ImportFile).min(1).max(5000),
+        format: AnnotationImportFormat.optional(),
+        /** Every span into this annotator's layer (default: the file's annotator, else yours). */
+        annotator: AnnotatorName.optional(),
+      })
+      .strict(),
+    AnnotationImportReport,
+  ),
+} as const;
+
 export const api = {
   getProject: method(Empty, ProjectInfo),
   setAnnotator: method(z.object({ name: AnnotatorName }).strict(), ProjectInfo),
@@ -502,6 +642,7 @@ export const api = {
   ...statementMethods,
   ...entityMethods,
   ...annotationListMethods,
+  ...exportMethods,
   ...reviewMethods,
 } as const;
 

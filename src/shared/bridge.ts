@@ -9,7 +9,13 @@
 import type { MethodName, WorkbenchClient } from './api';
 
 /** Commands the application menu sends to the renderer, which owns undo and the document list. */
-export const MENU_COMMANDS = ['undo', 'redo', 'documents-changed'] as const;
+export const MENU_COMMANDS = [
+  'undo',
+  'redo',
+  'documents-changed',
+  'export',
+  'import-annotations',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export function isMenuCommand(value: unknown): value is MenuCommand {
@@ -58,6 +64,13 @@ const BRIDGE_METHOD_TABLE: { readonly [M in MethodName]: true } = {
   // Annotation list and document memo
   listAnnotations: true,
   setDocumentMemo: true,
+  // Research exports and annotation imports
+  startExport: true,
+  exportProgress: true,
+  cancelExport: true,
+  takeExport: true,
+  saveExport: true,
+  importAnnotations: true,
   // Review: colleagues' layers, blind mode, adjudication, agreement
   getReviewState: true,
   setReviewOpen: true,

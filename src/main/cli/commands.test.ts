@@ -49,7 +49,7 @@ describe('cli', () => {
 
   it.each([
     [['export', 'PROJECT', '--format', 'xml', '--out', 'OUT'], 2, /--format must be one of: json/],
-    [['export', 'PROJECT', '--format', 'json'], 2, /--out <file> is required/],
+    [['export', 'PROJECT', '--format', 'json'], 2, /--out is required: the file to write/],
     [['export', 'PROJECT', '--colour'], 2, /Unknown option '--colour'/],
     [['frobnicate'], 2, /Unknown command "frobnicate"/],
     [['docs', '/no/such/folder'], 2, /No such folder: \/no\/such\/folder/],

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ExportFormat, WorkbenchError } from '../../shared/api';
+import { WorkbenchError } from '../../shared/api';
 import { agreementText } from '../../shared/review/agreement-table';
 import {
   bundledCodebookPath,
@@ -20,11 +20,10 @@ import { projectAgreement } from '../services/review-service';
 import { defaultSettingsDir } from '../services/user-settings';
 import { openWorkbench } from '../services/workbench';
 import { ensureRendererBuilt } from './build-renderer';
+import { UsageError, type CliIo } from './cli-io';
+import { TRANSFER_COMMANDS, TRANSFER_USAGE } from './transfer-commands';
 
-export interface CliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
+export type { CliIo } from './cli-io';
 
 const USAGE = `Annotation Workbench — command line
 
@@ -36,8 +35,7 @@ Usage: npm run cli -- <command> [options]
       Import articles (.txt, .md, .html, .json, .jsonl corpora) into the project in <dir>.
   docs <dir> [--json]
       List the project's documents.
-  export <dir> --format json --out <file>
-      Export every annotator's spans and relations (offsets in Unicode code points).
+${TRANSFER_USAGE}
   agreement <dir> --annotators a,b[,c] [--docs id,id] [--labels L,L] [--json]
       Inter-annotator agreement of the annotators' layers: Krippendorff's alpha_U, Cohen's and
       Fleiss' kappa, span F1 (exact and overlap), overall, per label, per pair, per document.
@@ -45,8 +43,6 @@ Usage: npm run cli -- <command> [options]
       Browser mode: serve the app on 127.0.0.1 and print its URL (with a one-run token).
       Without <dir>: your default project, created from the bundled corpus on first use.
 `;
-
-class UsageError extends Error {}
 
 const COMMANDS: Record<
   string,
@@ -109,32 +105,7 @@ command('docs', 1, { json: { type: 'boolean' } }, async (pos, values, io) => {
   return 0;
 });
 
-command(
-  'export',
-  1,
-  { format: { type: 'string' }, out: { type: 'string' } },
-  async (pos, values, io) => {
-    const format = ExportFormat.safeParse(values.format);
-    if (!format.success) {
-      throw new UsageError(
-        `--format must be one of: ${ExportFormat.options.join(', ')} (got ${JSON.stringify(values.format ?? null)}).`,
-      );
-    }
-    if (typeof values.out !== 'string' || values.out === '') {
-      throw new UsageError('--out <file> is required: where to write the export.');
-    }
-    const session = await openWorkbench({
-      projectDir: resolve(pos[0]!),
-      settingsDir: defaultSettingsDir(),
-      shell: 'browser',
-    });
-    const outPath = resolve(values.out);
-    await session.exportToFile(format.data, outPath);
-    await session.close();
-    io.out(`Wrote ${outPath}`);
-    return 0;
-  },
-);
+for (const c of TRANSFER_COMMANDS) command(c.name, c.minPositionals, c.options, c.run);
 
 command(
   'agreement',

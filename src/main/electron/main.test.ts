@@ -75,7 +75,7 @@ const openWorkbench = vi.fn(async ({ projectDir }: { projectDir: string }) => {
     projectDir,
     handlers: { getProject: async () => ({ path: projectDir }) },
     importPaths: vi.fn(),
-    exportToFile: vi.fn(),
+    exportTo: vi.fn(),
     close: vi.fn(async () => {}),
   } as unknown as WorkbenchSession & { close: ReturnType<typeof vi.fn> };
   sessions.push(session);
@@ -128,6 +128,7 @@ describe('the Electron main process', () => {
       projectDir: '/fake/userData/projects/default',
       settingsDir: '/fake/userData',
       shell: 'electron',
+      chooseExportTarget: expect.any(Function),
     });
     expect(window.options.webPreferences).toMatchObject({
       sandbox: true,
@@ -160,6 +161,40 @@ describe('the Electron main process', () => {
       ok: true,
       value: { path: '/data/election' },
     });
+  });
+
+  it('File → Export… and Import Annotations… open the dialogs of the window', () => {
+    menuItem('Export…').click?.();
+    menuItem('Import Annotations…').click?.();
+    expect(window.webContents.send).toHaveBeenCalledWith('workbench-menu:command', 'export');
+    expect(window.webContents.send).toHaveBeenCalledWith(
+      'workbench-menu:command',
+      'import-annotations',
+    );
+  });
+
+  it('saves an export where the person chooses in the save dialog, modal to the window', async () => {
+    const chooser = openWorkbench.mock.calls[0]![0] as unknown as {
+      chooseExportTarget: (r: unknown) => Promise<string | null>;
+    };
+    const { exportFormatInfo } = await import('../../shared/formats/export-formats');
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/data/out-brat' });
+    const path = await chooser.chooseExportTarget({
+      name: 'project-brat',
+      format: exportFormatInfo('brat'),
+    });
+    expect(path).toBe('/data/out-brat');
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(
+      window,
+      expect.objectContaining({
+        defaultPath: '/fake/documents/project-brat',
+        nameFieldLabel: 'Folder name',
+      }),
+    );
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    expect(
+      await chooser.chooseExportTarget({ name: 'p.json', format: exportFormatInfo('json') }),
+    ).toBeNull();
   });
 
   it('Edit → Undo is forwarded to the renderer', () => {

@@ -14,7 +14,7 @@ import { contentSecurityPolicy } from '../shell/csp';
 import { createWindowOptions } from '../shell/window-options';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol';
 import { registerIpcHandlers } from './ipc';
-import { installMenu } from './menu';
+import { exportTargetChooser, installMenu } from './menu';
 import { hardenSession, hardenWebContents } from './security';
 
 /** out/main → the built preload and renderer beside it. */
@@ -35,6 +35,8 @@ const policy = contentSecurityPolicy({ devServerOrigin });
 
 let session: WorkbenchSession | null = null;
 let window: BrowserWindow | null = null;
+/** Export… in the window saves through the main process's save dialog. */
+const chooseExportTarget = exportTargetChooser({ window: () => window });
 
 // Before `ready`: every renderer sandboxed, whatever its webPreferences say; our scheme privileged.
 app.enableSandbox();
@@ -77,7 +79,7 @@ async function start(): Promise<void> {
           bundledCodebookPath(bundledBase),
         )
       : resolve(requested);
-  session = await openWorkbench({ projectDir, settingsDir, shell: 'electron' });
+  session = await openWorkbench({ projectDir, settingsDir, shell: 'electron', chooseExportTarget });
   createWindow();
 }
 
@@ -103,6 +105,7 @@ async function openProject(dir: string): Promise<void> {
     projectDir: resolve(dir),
     settingsDir: app.getPath('userData'),
     shell: 'electron',
+    chooseExportTarget,
   });
   const previous = session;
   session = next;

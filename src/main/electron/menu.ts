@@ -1,8 +1,9 @@
 /**
  * The application menu's actions: native dialogs around the workbench session. The menu's shape
- * lives in shell/menu-template.ts; this file only does what needs Electron.
+ * lives in shell/menu-template.ts; this file only does what needs Electron. Export… and Import
+ * Annotations… open the window's own dialogs (one UI for menu and button); the save dialog an
+ * export then needs is `exportTargetChooser`'s.
  */
-import { basename, join } from 'node:path';
 import {
   app,
   dialog,
@@ -13,7 +14,9 @@ import {
   type SaveDialogOptions,
 } from 'electron';
 import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../../shared/bridge';
+import type { ExportTargetChooser } from '../services/export-handlers';
 import type { WorkbenchSession } from '../services/workbench';
+import { exportSaveDialog } from '../shell/export-save-dialog';
 import { summarizeImport } from '../shell/import-summary';
 import { buildMenuTemplate } from '../shell/menu-template';
 
@@ -36,7 +39,8 @@ export function installMenu(host: MenuHost, isDevelopment: boolean): void {
         void run(host, 'import the articles', () =>
           importArticles(host, () => send('documents-changed')),
         ),
-      exportDataset: () => void run(host, 'export the dataset', () => exportDataset(host)),
+      exportDataset: () => send('export'),
+      importAnnotations: () => send('import-annotations'),
       undo: () => send('undo'),
       redo: () => send('redo'),
     },
@@ -85,20 +89,13 @@ async function importArticles(host: MenuHost, documentsChanged: () => void): Pro
   await showMessage(host, summarizeImport(report));
 }
 
-async function exportDataset(host: MenuHost): Promise<void> {
-  const session = requireSession(host);
-  const choice = await showSaveDialog(host, {
-    title: 'Export Dataset',
-    defaultPath: join(app.getPath('documents'), `${basename(session.projectDir)}.json`),
-    filters: [{ name: 'Workbench dataset (JSON)', extensions: ['json'] }],
-  });
-  if (choice.canceled || choice.filePath === undefined || choice.filePath === '') return;
-  await session.exportToFile('json', choice.filePath);
-  await showMessage(host, {
-    type: 'info',
-    message: 'Exported the dataset.',
-    detail: choice.filePath,
-  });
+/** The save dialog of the window's Export… (saveExport): where the file or folder goes. */
+export function exportTargetChooser(host: Pick<MenuHost, 'window'>): ExportTargetChooser {
+  return async ({ name, format }) => {
+    const options = exportSaveDialog(format, name, app.getPath('documents'));
+    const choice = await showSaveDialog(host, options);
+    return choice.canceled || !choice.filePath ? null : choice.filePath;
+  };
 }
 
 function requireSession(host: MenuHost): WorkbenchSession {
@@ -114,7 +111,7 @@ function showOpenDialog(host: MenuHost, options: OpenDialogOptions) {
   return window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options);
 }
 
-function showSaveDialog(host: MenuHost, options: SaveDialogOptions) {
+function showSaveDialog(host: Pick<MenuHost, 'window'>, options: SaveDialogOptions) {
   const window = host.window();
   return window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options);
 }

@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { lstat, readFile, readdir, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { z } from 'zod';
-import { WorkbenchError } from '../../shared/api';
+import { WorkbenchError, type ExportPayload } from '../../shared/api';
 import type { ExportFile } from '../../shared/formats/bundle';
 import { resolveInside } from '../project/safe-path';
 import { writeFileAtomic } from '../store/atomic-write';
@@ -39,6 +39,20 @@ type Manifest = z.infer<typeof Manifest>;
 const PARALLEL_WRITES = 8;
 /** Paths listed in a refusal before "and N more". */
 const LISTED = 8;
+
+/** Writes a finished export at `path`: the file, or the folder of files. */
+export async function writeExport(
+  payload: ExportPayload,
+  path: string,
+  exportFormat: string,
+  exportedAt: string,
+): Promise<FolderWriteReport> {
+  if (payload.kind === 'file') {
+    await writeExportFile(path, payload.content);
+    return { written: 1, removed: [] };
+  }
+  return writeExportFolder(path, exportFormat, payload.files, exportedAt);
+}
 
 /** Writes a single-file export. Replaces an existing file at `path` (a folder there is refused). */
 export async function writeExportFile(path: string, content: string): Promise<void> {

@@ -5,17 +5,26 @@
  *
  * Handlers come in groups, one module per feature, each given the same SessionContext.
  */
-import type { ExportFormat, ImportReport, ProjectInfo, WorkbenchHandlers } from '../../shared/api';
+import type {
+  AnnotationImportReport,
+  ExportRequest,
+  ExportSummary,
+  ImportReport,
+  ProjectInfo,
+  WorkbenchHandlers,
+} from '../../shared/api';
 import { ProjectFolder } from '../project/project-folder';
 import { AnnotationStore } from '../store/annotation-store';
 import { CuratedStore } from '../store/curated-store';
-import { writeFileAtomic } from '../store/atomic-write';
 import { annotationHandlers } from './annotation-handlers';
 import { annotationListHandlers } from './annotation-list-handlers';
 import { documentMemoHandlers } from './document-memo-handlers';
 import { entityHandlers } from './entity-handlers';
 import { documentStatusHandlers } from './document-status-handlers';
-import { buildExport } from './export-service';
+import { importAnnotationFiles, type AnnotationImportRequest } from './annotation-import';
+import { writeExport, type FolderWriteReport } from './export-folder';
+import { exportHandlers, type ExportTargetChooser } from './export-handlers';
+import { runExport } from './export-service';
 import { projectHandlers, summarise } from './project-handlers';
 import { relationHandlers } from './relation-handlers';
 import { reviewHandlers } from './review-handlers';
@@ -26,7 +35,13 @@ export interface WorkbenchSession {
   readonly handlers: WorkbenchHandlers;
   readonly projectDir: string;
   importPaths(paths: string[]): Promise<ImportReport>;
-  exportToFile(format: ExportFormat, outPath: string): Promise<void>;
+  /** Runs an export and writes it at `outPath` (a file, or a folder of files): the CLI's export. */
+  exportTo(
+    request: ExportRequest,
+    outPath: string,
+  ): Promise<{ summary: ExportSummary; written: FolderWriteReport }>;
+  /** Imports annotation files into any annotator's layer: the CLI's import-annotations. */
+  importAnnotations(request: AnnotationImportRequest): Promise<AnnotationImportReport>;
   close(): Promise<void>;
 }
 
@@ -35,6 +50,8 @@ export interface OpenWorkbenchOptions {
   /** Where the person's own settings (annotator name) live; never inside the project. */
   settingsDir: string;
   shell: ProjectInfo['shell'];
+  /** The desktop app's save dialog for exports (saveExport); absent in browser mode. */
+  chooseExportTarget?: ExportTargetChooser;
 }
 
 export async function openWorkbench(options: OpenWorkbenchOptions): Promise<WorkbenchSession> {
@@ -59,6 +76,7 @@ export async function openWorkbench(options: OpenWorkbenchOptions): Promise<Work
     ...documentStatusHandlers(ctx),
     ...annotationListHandlers(ctx),
     ...documentMemoHandlers(ctx),
+    ...exportHandlers(ctx, { chooseTarget: options.chooseExportTarget }),
     ...reviewHandlers(ctx),
   };
 
@@ -72,10 +90,13 @@ export async function openWorkbench(options: OpenWorkbenchOptions): Promise<Work
         rejected: report.rejected,
       };
     },
-    exportToFile: async (format, outPath) => {
-      const result = await buildExport(format, ctx);
-      await writeFileAtomic(outPath, result.content);
+    exportTo: async (request, outPath) => {
+      const { payload, summary } = await runExport(ctx, request);
+      const written = await writeExport(payload, outPath, request.format, summary.exportedAt);
+      return { summary, written };
     },
+    importAnnotations: async (request) =>
+      importAnnotationFiles({ ...ctx, self: ctx.annotator, othersAllowed: true }, request),
     close: async () => {
       await ctx.store.close();
       await ctx.curated.close();

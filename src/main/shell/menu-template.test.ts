@@ -6,6 +6,7 @@ function actions(): MenuActions {
     openProject: vi.fn(),
     importArticles: vi.fn(),
     exportDataset: vi.fn(),
+    importAnnotations: vi.fn(),
     undo: vi.fn(),
     redo: vi.fn(),
   };
@@ -32,11 +33,13 @@ describe('buildMenuTemplate', () => {
     const template = buildMenuTemplate(a, { platform: 'linux', isDevelopment: false });
     find(template, 'Open Project…').click?.();
     find(template, 'Import Articles…').click?.();
-    find(template, 'Export Dataset…').click?.();
+    find(template, 'Import Annotations…').click?.();
+    find(template, 'Export…').click?.();
     find(template, 'Undo').click?.();
     find(template, 'Redo').click?.();
     expect(a.openProject).toHaveBeenCalledOnce();
     expect(a.importArticles).toHaveBeenCalledOnce();
+    expect(a.importAnnotations).toHaveBeenCalledOnce();
     expect(a.exportDataset).toHaveBeenCalledOnce();
     expect(a.undo).toHaveBeenCalledOnce();
     expect(a.redo).toHaveBeenCalledOnce();

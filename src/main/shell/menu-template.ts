@@ -38,7 +38,10 @@ export interface MenuItemSpec {
 export interface MenuActions {
   openProject(): void;
   importArticles(): void;
+  /** Opens the window's Export dialog. */
   exportDataset(): void;
+  /** Opens the window's Import annotations dialog. */
+  importAnnotations(): void;
   undo(): void;
   redo(): void;
 }
@@ -61,7 +64,8 @@ export function buildMenuTemplate(actions: MenuActions, context: MenuContext): M
     submenu: [
       { label: 'Open Project…', accelerator: 'CmdOrCtrl+O', click: actions.openProject },
       { label: 'Import Articles…', click: actions.importArticles },
-      { label: 'Export Dataset…', click: actions.exportDataset },
+      { label: 'Import Annotations…', click: actions.importAnnotations },
+      { label: 'Export…', click: actions.exportDataset },
       ...(mac ? [] : [separator, quit]),
     ],
   };

@@ -40,7 +40,11 @@ const MAX_16 = 0xffff;
  * The archive's bytes. `time` becomes every entry's modification time (UTC fields, so the same
  * export gives the same bytes on every machine).
  */
-export function zipArchive(folder: string, entries: readonly ZipEntry[], time: Date): Uint8Array {
+export function zipArchive(
+  folder: string,
+  entries: readonly ZipEntry[],
+  time: Date,
+): Uint8Array<ArrayBuffer> {
   checkName(folder);
   const seen = new Set<string>();
   const files = entries.map((entry) => {
