@@ -168,3 +168,52 @@ test('code a statement with the keyboard: tag, stance, link with R, see it, undo
   await expect.poll(() => highlightTexts(page, 'Actor')).toEqual([]);
   await expect(page.getByRole('complementary')).toHaveCount(0);
 });
+
+test('link with the mouse from the panel, follow a relation, remove it and undo', async ({
+  page,
+}) => {
+  await page.goto(wb.url);
+  await page.getByRole('navigation', { name: 'Documents' }).getByRole('button').first().click();
+  await expect(page.locator('.viewer-host')).toContainText(ACTOR);
+  await selectWithMouse(page, ACTOR);
+  await page
+    .getByRole('toolbar', { name: 'Labels' })
+    .getByRole('button', { name: 'Actor', exact: true })
+    .click();
+  await selectWithMouse(page, CLAIM);
+  await page
+    .getByRole('toolbar', { name: 'Labels' })
+    .getByRole('button', { name: 'Claim', exact: true })
+    .click();
+  const claimPanel = page.getByRole('complementary', { name: `Claim span: ${CLAIM}` });
+  await expect(claimPanel).toBeVisible();
+
+  // "Link to…" opens the same picker; a click on a row links.
+  await claimPanel.getByRole('button', { name: 'Link to…' }).click();
+  const picker = page.getByRole('dialog', { name: /^Link Claim/ });
+  await picker.getByRole('option', { name: new RegExp(`Actor “${ACTOR}”`) }).click();
+  await expect(picker).toBeHidden();
+  const relations = claimPanel.getByRole('region', { name: 'Relations' });
+  const toActor = relations.getByRole('button', { name: `Go to made by → Actor “${ACTOR}”` });
+  await expect(toActor).toBeVisible();
+  await expect.poll(() => connectors(page)).toEqual(['made by']);
+
+  // Following the relation selects the actor, whose panel shows the link the other way round.
+  await toActor.click();
+  const actorPanel = page.getByRole('complementary', { name: `Actor span: ${ACTOR}` });
+  await expect(actorPanel.getByRole('region', { name: 'Relations' })).toContainText('← made by');
+  await expect(actorPanel.getByRole('region', { name: 'Statement' })).toContainText(
+    `${ACTOR} — no stance → no topic yet`,
+  );
+
+  // Remove it from the actor's side; undo brings it back.
+  await actorPanel
+    .getByRole('button', { name: /^Remove the relation ← made by Claim “make/ })
+    .click();
+  await expect(page.getByRole('status')).toHaveText('Removed the “made by” relation.');
+  await expect.poll(() => connectors(page)).toEqual([]);
+  await expect(actorPanel.getByRole('region', { name: 'Relations' })).toContainText('None yet.');
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => connectors(page)).toEqual(['made by']);
+  await expect(actorPanel.getByRole('region', { name: 'Relations' })).toContainText('← made by');
+});

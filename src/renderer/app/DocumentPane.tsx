@@ -160,12 +160,13 @@ export function DocumentPane({
       }
       viewer.clearSelection();
       setHasSelection(false);
-      editor.tag(label, range.start, range.end).then(
-        (saved) => {
-          status.info(`Tagged “${saved.quote}” as ${label}.`);
-          // The new span is selected: its attributes and links are one key away (A, R).
-          setSelected({ ids: [saved.id], current: saved.id });
-        },
+      const tagged = editor.tag(label, range.start, range.end);
+      // The new span is selected at once (with its highlight, before the write is acknowledged,
+      // so the panel never opens under a pointer that has moved on): its attributes and links
+      // are one key away (A, R).
+      setSelected({ ids: [tagged.id], current: tagged.id });
+      tagged.then(
+        (saved) => status.info(`Tagged “${saved.quote}” as ${label}.`),
         (error: unknown) => status.error(error),
       );
     },

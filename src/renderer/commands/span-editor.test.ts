@@ -312,3 +312,14 @@ describe('SpanEditor: actor links', () => {
     expect(editor.size).toBe(0);
   });
 });
+
+describe('SpanEditor.tag', () => {
+  it('hands out the new span id at once, before the write is acknowledged', async () => {
+    const { editor, server } = setup();
+    const pending = editor.tag('Actor', 0, 3);
+    expect(pending.id).toBe('a1');
+    expect(editor.get(pending.id)?.label).toBe('Actor');
+    expect(server.stored.size).toBe(0);
+    expect((await pending).id).toBe(pending.id);
+  });
+});

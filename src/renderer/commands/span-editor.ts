@@ -105,8 +105,11 @@ export class SpanEditor {
     return this.relations().filter((r) => r.from === spanId || r.to === spanId);
   }
 
-  /** Tags [start, end) (UTF-16 offsets) with a label. The highlight shows before this resolves. */
-  tag(label: string, start: number, end: number): Promise<Annotation> {
+  /**
+   * Tags [start, end) (UTF-16 offsets) with a label. The highlight shows before this resolves;
+   * the promise carries the new span's `id` at once, so the caller can select the span then.
+   */
+  tag(label: string, start: number, end: number): Promise<Annotation> & { readonly id: string } {
     const id = this.newId();
     const provisional = this.provisional(id, label, start, end);
     this.show(provisional);
@@ -133,7 +136,7 @@ export class SpanEditor {
         return this.undoableCreate(id, `tag ${label}`);
       })
       .catch(() => undefined);
-    return write;
+    return Object.assign(write, { id });
   }
 
   async relabel(id: string, label: string): Promise<Annotation> {
