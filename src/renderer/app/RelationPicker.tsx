@@ -30,6 +30,7 @@ export function RelationPicker({
   codebook,
   source,
   candidates,
+  placement,
   onActiveChange,
   onPick,
   onClose,
@@ -37,6 +38,8 @@ export function RelationPicker({
   codebook: Codebook;
   source: Annotation;
   candidates: readonly RelationCandidate[];
+  /** The side of the pane it floats at: the one away from the source span. */
+  placement: 'top' | 'bottom';
   /** The highlighted candidate, for a preview in the text; null when none is. */
   onActiveChange: (candidate: RelationCandidate | null) => void;
   onPick: (candidate: RelationCandidate) => void;
@@ -90,7 +93,7 @@ export function RelationPicker({
 
   return (
     <div
-      className="relation-picker"
+      className={`relation-picker is-${placement}`}
       role="dialog"
       aria-label={`Link ${source.label} “${clip(source.quote, 60)}” to…`}
     >

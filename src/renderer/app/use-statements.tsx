@@ -57,6 +57,8 @@ export function useStatements({
 }): StatementTools {
   const overlay = useRef<SpanOverlay | null>(null);
   const [pickerFor, setPickerFor] = useState<string | null>(null);
+  /** Where the picker floats: away from the source span, so its connectors stay in sight. */
+  const [pickerPlacement, setPickerPlacement] = useState<'top' | 'bottom'>('top');
   /** The picker's highlighted row, drawn as a dashed connector: a ref, so arrowing through
    *  the rows redraws the overlay without rendering the pane again. */
   const preview = useRef<RelationCandidate | null>(null);
@@ -136,8 +138,11 @@ export function useStatements({
       );
       return;
     }
+    const span = viewer?.getSpanRects(selected.id)[0];
+    const pane = document.querySelector('.viewer-scroll')?.getBoundingClientRect();
+    setPickerPlacement(span && pane && span.top < pane.top + pane.height / 2 ? 'bottom' : 'top');
     setPickerFor(selected.id);
-  }, [selected, editor, codebook, status]);
+  }, [selected, editor, codebook, status, viewer]);
 
   const focusAttributes = useCallback(() => {
     const panel = document.querySelector('.span-panel');
@@ -174,6 +179,7 @@ export function useStatements({
           codebook={codebook}
           source={source}
           candidates={candidates}
+          placement={pickerPlacement}
           onActiveChange={(candidate) => {
             preview.current = candidate;
             drawOverlay();
