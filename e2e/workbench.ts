@@ -52,7 +52,10 @@ export async function startWorkbench(
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${out}\n${err}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`serve did not start:\n${out}\n${err}`)),
+      60_000,
+    );
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+)/.exec(out);
@@ -87,6 +90,8 @@ export async function startWorkbench(
  * press at its first character, drag to its last.
  */
 export async function selectWithMouse(page: Page, phrase: string): Promise<void> {
+  // The document loads asynchronously after its button is clicked.
+  await expect(page.locator('.viewer-host')).toContainText(phrase);
   const box = await page.evaluate((needle) => {
     const root = document.querySelector('.viewer-host');
     if (!root) throw new Error('no viewer');
@@ -103,7 +108,12 @@ export async function selectWithMouse(page: Page, phrase: string): Promise<void>
       (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
       const a = first.getBoundingClientRect();
       const b = last.getBoundingClientRect();
-      return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+      return {
+        x1: a.left + 1,
+        y1: a.top + a.height / 2,
+        x2: b.right - 1,
+        y2: b.top + b.height / 2,
+      };
     }
     throw new Error(`"${needle}" is not in the viewer as one text node`);
   }, phrase);
@@ -122,7 +132,9 @@ export async function selectWithMouse(page: Page, phrase: string): Promise<void>
 export async function highlightTexts(page: Page, label: string): Promise<string[]> {
   return page.evaluate((wanted) => {
     const byId = new Map<string, string>();
-    for (const el of document.querySelectorAll<HTMLElement>('.viewer-host mark[data-annotation-id]')) {
+    for (const el of document.querySelectorAll<HTMLElement>(
+      '.viewer-host mark[data-annotation-id]',
+    )) {
       if (el.getAttribute('aria-description') !== wanted) continue;
       const id = el.dataset.annotationId!;
       byId.set(id, (byId.get(id) ?? '') + el.textContent);
