@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -558,6 +558,166 @@ describe('updateLayer', () => {
     ).rejects.toThrow('relation r1 joins a span that is not there); nothing was saved');
     expect(await readFile(file, 'utf8')).toBe(before);
     expect((await store.getLayer('alice', 'doc1')).relations).toEqual([]);
+  });
+});
+
+describe('updateLayer: checking a change', () => {
+  it('names the place in the layer of a bad span the change made, next to spans it kept', async () => {
+    const store = openStore();
+    const first = await store.createAnnotation('alice', doc, { label: 'Actor', ...MERKEL });
+    const second = await store.createAnnotation('alice', doc, { label: 'Claim', start: 0, end: 4 });
+    const refusal = async (annotations: AnnotationFile['annotations']) =>
+      (
+        await failure(
+          store.updateLayer('alice', 'doc1', (layer) => ({
+            layer: { ...layer, annotations },
+            result: undefined,
+          })),
+        )
+      ).message;
+
+    expect(await refusal([first, { ...second, label: '' }])).toMatch(
+      /^The change would make annotations\/alice\/doc1\.json invalid \(annotations\.1\.label: .+\); nothing was saved\.$/,
+    );
+    expect(await refusal([first, second, { ...first }])).toContain(
+      `(annotations.2: id ${first.id} appears more than once)`,
+    );
+    expect(await refusal([first, { ...second, doc: 'doc2' }])).toContain(
+      `(annotations.1: ${second.id} belongs to document doc2)`,
+    );
+    expect((await onDisk('alice', 'doc1')).annotations).toEqual([first, second]);
+  });
+});
+
+describe('updateLayers', () => {
+  const third = makeDocument('doc3', 'A third text.');
+
+  /** alice's three layers with one span each; returns the store. */
+  async function threeLayers(): Promise<AnnotationStore> {
+    const store = openStore();
+    await store.createAnnotation('alice', doc, { label: 'Actor', ...MERKEL });
+    await store.createAnnotation('alice', other, { label: 'Actor', start: 0, end: 7 });
+    await store.createAnnotation('alice', third, { label: 'Actor', start: 0, end: 1 });
+    return store;
+  }
+
+  /** The edit that relabels every span of the layers it is given. */
+  const relabel = (label: string) => (layers: ReadonlyMap<string, AnnotationFile>) => ({
+    result: undefined,
+    layers: new Map(
+      [...layers].map(([docId, layer]) => [
+        docId,
+        { ...layer, annotations: layer.annotations.map((a) => ({ ...a, label })) },
+      ]),
+    ),
+  });
+
+  it('writes the changed layers, rewrites no unchanged one, and caches what it wrote', async () => {
+    const store = await threeLayers();
+    const untouched = await stat(layerPath('alice', 'doc3'));
+    const result = await store.updateLayers('alice', ['doc2', 'doc1', 'doc3'], (layers) => {
+      expect([...layers.keys()]).toEqual(['doc1', 'doc2', 'doc3']);
+      const { layers: next } = relabel('Claim')(layers);
+      next.set('doc3', layers.get('doc3')!); // given back as it came: unchanged
+      return { layers: next, result: 'done' };
+    });
+    expect(result).toBe('done');
+    for (const docId of ['doc1', 'doc2']) {
+      expect((await onDisk('alice', docId)).annotations.map((a) => a.label)).toEqual(['Claim']);
+      expect(await store.getLayer('alice', docId)).toEqual(await onDisk('alice', docId));
+    }
+    expect((await stat(layerPath('alice', 'doc3'))).ino).toBe(untouched.ino);
+    expect((await onDisk('alice', 'doc3')).annotations.map((a) => a.label)).toEqual(['Actor']);
+  });
+
+  it('keeps the spans an edit left alone as the very objects it had cached', async () => {
+    const store = await threeLayers();
+    const added = await store.createAnnotation('alice', doc, { label: 'Claim', start: 0, end: 4 });
+    const [merkel] = (await store.getLayer('alice', doc)).annotations;
+    await store.updateLayers('alice', ['doc1'], (layers) => {
+      const layer = layers.get('doc1')!;
+      const annotations = layer.annotations.map((a) =>
+        a.id === added.id ? { ...a, note: 'n' } : a,
+      );
+      return { layers: new Map([['doc1', { ...layer, annotations }]]), result: undefined };
+    });
+    const after = (await store.getLayer('alice', doc)).annotations;
+    expect(after[0]).toBe(merkel);
+    expect(after[1]).toEqual({ ...added, note: 'n' });
+    expect(Object.isFrozen(after[1])).toBe(true);
+  });
+
+  it('refuses the whole edit, writing nothing, when one next layer is invalid', async () => {
+    const store = await threeLayers();
+    const before = await readFile(layerPath('alice', 'doc1'), 'utf8');
+    const error = await failure(
+      store.updateLayers('alice', ['doc1', 'doc2'], (layers) => {
+        const { layers: next } = relabel('Claim')(layers);
+        const doc2 = next.get('doc2')!;
+        next.set('doc2', { ...doc2, annotations: [...doc2.annotations, doc2.annotations[0]!] });
+        return { layers: next, result: undefined };
+      }),
+    );
+    expect(error.code).toBe('invalid_argument');
+    expect(error.message).toMatch(
+      /^The change would make annotations\/alice\/doc2\.json invalid \(.*appears more than once.*\); nothing was saved\.$/,
+    );
+    expect(await readFile(layerPath('alice', 'doc1'), 'utf8')).toBe(before);
+    expect((await store.getLayer('alice', doc)).annotations[0]!.label).toBe('Actor');
+
+    await expect(
+      store.updateLayers('alice', ['doc1'], (layers) => ({
+        layers: new Map([...layers, ['doc2', layers.get('doc1')!]]),
+        result: undefined,
+      })),
+    ).rejects.toThrow(/layer of document doc2, which was not among the documents it was given/);
+  });
+
+  it('says which files may hold the change when the batch fails part-way, and re-reads them', async () => {
+    const store = await threeLayers();
+    // A non-empty folder where doc2's backup must go makes its rename fail (even for root).
+    await mkdir(join(`${layerPath('alice', 'doc2')}.bak`, 'in-the-way'), { recursive: true });
+    const error = await failure(store.updateLayers('alice', ['doc1', 'doc2'], relabel('Claim')));
+    expect(error.code).toBe('io');
+    expect(error.message).toMatch(
+      /^Could not save annotations\/alice\/doc1\.json and annotations\/alice\/doc2\.json: renaming into place failed .*\. 1 of the 2 files may hold the change and the others do not; check free disk space/,
+    );
+    // The store forgot what it cached, so it shows what the disk holds: doc1 new, doc2 old.
+    expect((await store.getLayer('alice', doc)).annotations[0]!.label).toBe('Claim');
+    expect((await store.getLayer('alice', other)).annotations[0]!.label).toBe('Actor');
+
+    await rm(`${layerPath('alice', 'doc2')}.bak`, { recursive: true });
+    await store.updateLayers('alice', ['doc1', 'doc2'], relabel('Claim'));
+    expect((await onDisk('alice', 'doc2')).annotations[0]!.label).toBe('Claim');
+  });
+
+  it('runs after the edits queued before it on each file, and before those queued after', async () => {
+    const store = await threeLayers();
+    const seen: number[] = [];
+    const results = await Promise.all([
+      store.createAnnotation('alice', other, { label: 'Claim', start: 8, end: 13, id: 'before' }),
+      store.updateLayers('alice', ['doc1', 'doc2'], (layers) => {
+        seen.push(layers.get('doc2')!.annotations.length);
+        return { ...relabel('Policy')(layers), result: 'first' };
+      }),
+      // Takes the two files in the other order: still no deadlock, still runs second.
+      store.updateLayers('alice', ['doc2', 'doc1'], (layers) => {
+        seen.push(layers.get('doc2')!.annotations.length);
+        return { ...relabel('Topic')(layers), result: 'second' };
+      }),
+      store.createAnnotation('alice', doc, { label: 'Claim', start: 0, end: 4, id: 'after' }),
+    ]);
+    expect(results[1]).toBe('first');
+    expect(results[2]).toBe('second');
+    expect(seen).toEqual([2, 2]);
+    expect((await onDisk('alice', 'doc2')).annotations.map((a) => a.label)).toEqual([
+      'Topic',
+      'Topic',
+    ]);
+    expect((await onDisk('alice', 'doc1')).annotations.map((a) => [a.id, a.label])).toEqual([
+      ['id1', 'Topic'],
+      ['after', 'Claim'],
+    ]);
   });
 });
 

@@ -13,7 +13,7 @@ import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { WorkbenchError, describeZodError } from '../../shared/api';
-import { fsyncDirectory, writeFileAtomic } from './atomic-write';
+import { type AtomicFileWrite, fsyncDirectory, writeFileAtomic } from './atomic-write';
 
 export interface DurableJsonFileOptions<T> {
   /** Validates the whole file after the format/version check (and after migration). */
@@ -100,8 +100,18 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   /** Replaces the file durably; the version it replaces becomes the backup. */
   async write(data: T): Promise<void> {
+    const { path, contents, backup } = await this.prepareWrite(data);
+    await writeFileAtomic(path, contents, { backup });
+  }
+
+  /**
+   * What `write(data)` would write, for a caller that writes several files in one batch
+   * (writeFilesAtomic). The file is read first if this object has not read it yet, as `write`
+   * does.
+   */
+  async prepareWrite(data: T): Promise<AtomicFileWrite> {
     if (!this.checked) await this.read();
-    await writeFileAtomic(this.path, this.serialise(data), { backup: this.backupPath });
+    return { path: this.path, contents: this.serialise(data), backup: this.backupPath };
   }
 
   private done<D>(data: D): D {
