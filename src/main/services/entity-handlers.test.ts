@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -283,6 +283,74 @@ describe('merging actors', () => {
     expect(await h.unmergeEntities(merge)).toEqual({ restoredSpans: 1, skippedSpans: 1 });
     const entities = (await h.getLayer({ doc: DOC0 })).annotations.map((s) => s.entity);
     expect(entities).toEqual([lynch.id]);
+  });
+
+  it('keeps every span linked to an actor in the registry when a merge fails part-way, and a re-run finishes it', async () => {
+    const keep = await h.createEntity({
+      name: 'James Comey',
+      aliases: [],
+      kind: 'person',
+      attributes: {},
+    });
+    const dup = await h.createEntity({
+      name: 'Comey',
+      aliases: [],
+      kind: 'person',
+      attributes: {},
+    });
+    await link(await tag(DOC0, 'Comey'), dup.id);
+    await link(await tag(DOC1, 'Comey'), dup.id);
+    // A non-empty folder where DOC1's backup must go makes its rename fail (even for root).
+    const blocker = join(base, 'project', 'annotations', 'alice', `${DOC1}.json.bak`);
+    await rm(blocker, { force: true });
+    await mkdir(join(blocker, 'in-the-way'), { recursive: true });
+
+    const error = await failure('mergeEntities', { keep: keep.id, merge: [dup.id] });
+    expect(error.code).toBe('io');
+    expect(error.message).toMatch(/1 of the 2 files may hold the change/);
+    expect(error.message).toContain(
+      'The actors were left as they were, and every span still names an actor in the registry. ' +
+        'Fix the problem and run the same operation again to finish it.',
+    );
+    const linked = async () =>
+      (await Promise.all([DOC0, DOC1].map((doc) => h.getLayer({ doc })))).map(
+        (layer) => layer.annotations[0]!.entity,
+      );
+    expect(await linked()).toEqual([keep.id, dup.id]);
+    expect((await h.listEntities({})).map((e) => [e.name, e.usage])).toEqual([
+      ['James Comey', 1],
+      ['Comey', 1],
+    ]);
+
+    await rm(blocker, { recursive: true });
+    const finished = await h.mergeEntities({ keep: keep.id, merge: [dup.id] });
+    expect(finished.relinked.map((r) => r.doc)).toEqual([DOC1]);
+    expect(await linked()).toEqual([keep.id, keep.id]);
+    expect((await h.listEntities({})).map((e) => [e.name, e.usage])).toEqual([['James Comey', 2]]);
+  });
+
+  it('closing the session waits for a merge under way to write the registry', async () => {
+    const keep = await h.createEntity({
+      name: 'James Comey',
+      aliases: [],
+      kind: 'person',
+      attributes: {},
+    });
+    const dup = await h.createEntity({
+      name: 'Comey',
+      aliases: [],
+      kind: 'person',
+      attributes: {},
+    });
+    await link(await tag(DOC0, 'Comey'), dup.id);
+    const merging = h.mergeEntities({ keep: keep.id, merge: [dup.id] });
+    await session.close();
+    await merging;
+    const registry = JSON.parse(await readFile(registryFile(), 'utf8')) as {
+      entities: { id: string }[];
+    };
+    expect(registry.entities.map((e) => e.id)).toEqual([keep.id]);
+    expect((await failure('listEntities', {})).code).toBe('unavailable');
   });
 
   it('refuses to merge an actor into itself or an unknown one, changing nothing', async () => {

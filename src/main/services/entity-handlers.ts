@@ -8,6 +8,8 @@
  * leaves a span linked to an entity that is not in the registry:
  * - merge: spans move to the kept entity first, then the merged entities leave the registry;
  * - unmerge: the merged entities come back first, then their spans return to them.
+ * The spans of all documents move in one batched write, which a crash can leave half done:
+ * harmless, as both ends of every move are in the registry while it runs.
  * A failure half-way leaves every span linked to an entity that exists; running the operation
  * again finishes it.
  *
@@ -66,10 +68,21 @@ export interface EntityHandlerOptions {
   newId?: () => string;
 }
 
-export function entityHandlers(
+/** The entity handlers of a session, and how to close their actor registry with it. */
+export interface EntityService {
+  readonly handlers: EntityHandlers;
+  /**
+   * Waits for the registry operations under way (a merge's registry step comes after its spans
+   * moved, so waiting for the registry's own writes is not enough) and their writes; afterwards
+   * registry calls fail with 'unavailable'. Call it before the annotation store is closed.
+   */
+  close(): Promise<void>;
+}
+
+export function openEntityService(
   ctx: SessionContext,
   options: EntityHandlerOptions = {},
-): EntityHandlers {
+): EntityService {
   const { project, store } = ctx;
   const now = () => (options.now?.() ?? new Date()).toISOString();
   const newId = options.newId ?? randomUUID;
@@ -98,7 +111,7 @@ export function entityHandlers(
     return counts;
   };
 
-  return {
+  const handlers: EntityHandlers = {
     listEntities: async () => {
       const who = requireAnnotator(ctx);
       const [entities, counts] = await Promise.all([registry.list(who), usageCounts(who)]);
@@ -204,8 +217,13 @@ export function entityHandlers(
         const keptBefore = before[indexOfEntity(before, keep)]!;
         const removed = mergeIds.map((id) => before[indexOfEntity(before, id)]!);
         const time = now();
-        const relinked = await relinkSpans(ctx.store, who, await docIds(ctx), (a) =>
-          a.entity !== undefined && mergeIds.includes(a.entity) ? { entity: keep, time } : null,
+        const relinked = await relinkSpans(
+          ctx.store,
+          who,
+          await docIds(ctx),
+          (a) =>
+            a.entity !== undefined && mergeIds.includes(a.entity) ? { entity: keep, time } : null,
+          'The actors were left as they were',
         );
         const kept = mergedEntity(keptBefore, removed, time);
         await registry.update(who, (entities) => ({
@@ -252,6 +270,7 @@ export function entityHandlers(
             // A span moved elsewhere since the merge stays where the person put it.
             return was && a.entity === kept.id ? { entity: was.entity, time: was.modified } : null;
           },
+          'The merged actors are back in the registry',
         );
         const restoredSpans = back.reduce((sum, group) => sum + group.spans.length, 0);
         return { restoredSpans, skippedSpans: former.size - restoredSpans };
@@ -401,52 +420,62 @@ export function entityHandlers(
       return removed.flat();
     },
   };
+
+  return {
+    handlers,
+    close: async () => {
+      await Promise.all([...queues.values()].map((queue) => queue.idle()));
+      await registry.close();
+    },
+  };
 }
 
 /** A span's new entity link and `modified` time, or null to leave it as it is. */
 type Relink = (annotation: Annotation) => { entity: string; time: string } | null;
 
 /**
- * Applies `relink` to every span of the annotator's layers of `docIds`, writing only the layers
- * where it changes something (all such layers at once: each file has its own queue, and the
- * durable writes overlap). Returns, per changed layer, each changed span's previous link and
- * time. Layers that could not be written are reported together after the others are saved.
+ * Applies `relink` to every span of the annotator's layers of `docIds`, rewriting only the
+ * layers where it changes something, all in one batch (AnnotationStore.updateLayers). Returns,
+ * per changed layer, each changed span's previous link and time. `registryState` tells the
+ * person, if the write fails, where the registry stands.
+ *
+ * The batch is not atomic: a crash or failed write may leave some documents relinked and others
+ * not. Each caller keeps every link valid through that: a merge moves spans while both entities
+ * are in the registry, an unmerge after the merged entities are back in it.
  */
 async function relinkSpans(
   store: AnnotationStore,
   annotator: string,
   docIds: readonly string[],
   relink: Relink,
+  registryState: string,
 ): Promise<RelinkedSpans[]> {
-  const outcomes = await Promise.allSettled(
-    docIds.map(async (doc) => {
-      const cached = await store.getLayer(annotator, doc);
-      if (!cached.annotations.some((a) => relink(a) !== null)) return null;
-      return store.updateLayer(annotator, doc, (layer) => {
+  try {
+    return await store.updateLayers(annotator, docIds, (layers) => {
+      const next = new Map<string, AnnotationFile>();
+      const relinked: RelinkedSpans[] = [];
+      for (const [doc, layer] of layers) {
         const spans: RelinkedSpans['spans'] = [];
         const annotations = layer.annotations.map((a) => {
-          const next = relink(a);
-          if (next === null) return a;
+          const link = relink(a);
+          if (link === null) return a;
           spans.push({ id: a.id, entity: a.entity!, modified: a.modified });
-          return { ...a, entity: next.entity, modified: next.time };
+          return { ...a, entity: link.entity, modified: link.time };
         });
-        return { layer: { ...layer, annotations }, result: { doc, spans } };
-      });
-    }),
-  );
-  const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
-  if (failures.length > 0) {
-    const first = failures[0] instanceof Error ? failures[0].message : String(failures[0]);
+        if (spans.length === 0) continue;
+        next.set(doc, { ...layer, annotations });
+        relinked.push({ doc, spans });
+      }
+      return { layers: next, result: relinked };
+    });
+  } catch (error) {
+    if (!(error instanceof WorkbenchError) || error.code !== 'io') throw error;
     throw new WorkbenchError(
       'io',
-      `${plural(failures.length, 'document')} could not be updated (${first}). The actors were ` +
-        `left as they were; the spans of the other documents already moved. Fix the problem ` +
-        `and run the same operation again to finish it.`,
+      `${error.message} ${registryState}, and every span still names an actor in the ` +
+        `registry. Fix the problem and run the same operation again to finish it.`,
     );
   }
-  return outcomes.flatMap((o) =>
-    o.status === 'fulfilled' && o.value !== null && o.value.spans.length > 0 ? [o.value] : [],
-  );
 }
 
 /**

@@ -19,7 +19,7 @@ import { CuratedStore } from '../store/curated-store';
 import { annotationHandlers } from './annotation-handlers';
 import { annotationListHandlers } from './annotation-list-handlers';
 import { documentMemoHandlers } from './document-memo-handlers';
-import { entityHandlers } from './entity-handlers';
+import { openEntityService } from './entity-handlers';
 import { documentStatusHandlers } from './document-status-handlers';
 import { importAnnotationFiles, type AnnotationImportRequest } from './annotation-import';
 import { writeExport, type FolderWriteReport } from './export-folder';
@@ -68,10 +68,11 @@ export async function openWorkbench(options: OpenWorkbenchOptions): Promise<Work
     annotator: (await readUserSettings(options.settingsDir)).annotator,
   };
 
+  const entities = openEntityService(ctx);
   const handlers: WorkbenchHandlers = {
     ...projectHandlers(ctx),
     ...annotationHandlers(ctx),
-    ...entityHandlers(ctx),
+    ...entities.handlers,
     ...relationHandlers(ctx),
     ...documentStatusHandlers(ctx),
     ...annotationListHandlers(ctx),
@@ -98,6 +99,8 @@ export async function openWorkbench(options: OpenWorkbenchOptions): Promise<Work
     importAnnotations: async (request) =>
       importAnnotationFiles({ ...ctx, self: ctx.annotator, othersAllowed: true }, request),
     close: async () => {
+      // First: a merge under way still moves spans through the store before its registry write.
+      await entities.close();
       await ctx.store.close();
       await ctx.curated.close();
     },
