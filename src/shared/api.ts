@@ -396,6 +396,8 @@ export const ReviewDocument = z.object({
   disagreements: z.number().int().nonnegative(),
   /** Cases without a (current) decision, agreed ones included. */
   unsettled: z.number().int().nonnegative(),
+  /** Per label: disagreements in which some annotator used it (for "show me Actor's"). */
+  disagreementsByLabel: z.record(z.string(), z.number().int().positive()),
 });
 export type ReviewDocument = z.infer<typeof ReviewDocument>;
 

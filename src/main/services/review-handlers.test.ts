@@ -333,6 +333,7 @@ describe('adjudication through the API', () => {
       cases: 4,
       disagreements: 2,
       unsettled: 4,
+      disagreementsByLabel: { Actor: 2 },
     });
 
     const agreed = await h.adjudicate({

@@ -230,13 +230,21 @@ export async function reviewDocuments(
   for (const doc of await sources.project.listDocuments()) {
     const cases = await casesOf(sources.store, doc.id, annotators);
     const curated = await sources.curated.get(doc.id);
+    const disagreements = cases.filter((c) => isDisagreement(c.kind));
+    const byLabel: Record<string, number> = {};
+    for (const c of disagreements) {
+      for (const label of new Set(c.versions.map((v) => v.span.label))) {
+        byLabel[label] = (byLabel[label] ?? 0) + 1;
+      }
+    }
     result.push({
       doc: doc.id,
       title: doc.title,
       status: curated.status,
       cases: cases.length,
-      disagreements: cases.filter((c) => isDisagreement(c.kind)).length,
+      disagreements: disagreements.length,
       unsettled: unsettledCases(curated, cases).length,
+      disagreementsByLabel: byLabel,
     });
   }
   return result;

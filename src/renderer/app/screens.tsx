@@ -8,8 +8,10 @@ import type { Codebook } from '../../shared/model';
 import type { RendererClient } from '../api/client';
 import type { History } from '../commands/history';
 import { ActorsScreen } from './ActorsScreen';
+import { AgreementScreen } from './AgreementScreen';
 import { AnnotationListScreen } from './AnnotationListScreen';
 import { AnnotateScreen } from './AnnotateScreen';
+import { ReviewScreen } from './ReviewScreen';
 import type { Status } from './status';
 
 /** What every screen may use. */
@@ -51,4 +53,6 @@ export const SCREENS: readonly Screen[] = [
     title: 'Annotation list',
     render: (view) => <AnnotationListScreen view={view} />,
   },
+  { id: 'review', title: 'Review', render: (view) => <ReviewScreen view={view} /> },
+  { id: 'agreement', title: 'Agreement', render: (view) => <AgreementScreen view={view} /> },
 ];
