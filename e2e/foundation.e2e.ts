@@ -1,7 +1,7 @@
 /**
  * What a new user does on day one, in Chromium through browser mode: name themselves, open the
  * first article, select "FBI director James Comey" with the mouse, press 1, see it highlighted as
- * an Actor, reload and find it still there, export JSON and check what Python would read.
+ * an Actor, reload and find it still there, export JSON (Export…) and check what Python would read.
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
@@ -66,9 +66,12 @@ test('tag an actor with the mouse and key 1, keep it across a reload, export it'
   await docs.first().click();
   await expect.poll(() => highlightTexts(page, 'Actor')).toEqual(['FBI director James Comey']);
 
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const exportDialog = page.getByRole('dialog', { name: 'Export' });
+  await exportDialog.getByRole('radio', { name: /Workbench JSON/ }).check();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export JSON' }).click(),
+    exportDialog.getByRole('button', { name: 'Export', exact: true }).click(),
   ]);
   const exported = JSON.parse(await readFile((await download.path())!, 'utf8'));
   expect(exported.offset_unit).toBe('codepoint');

@@ -67,7 +67,13 @@ export function exportHandlers(
 
   const checkScope = async (layers: ExportLayers) => {
     const self = requireAnnotator(ctx);
-    if (layers.kind === 'annotator' && layers.annotator === self) return;
+    if (layers.kind === 'annotator' && layers.annotator === self) {
+      if ((await ctx.store.listAnnotators()).includes(self)) return;
+      throw new WorkbenchError(
+        'not_found',
+        'You have no annotations in this project yet, so your layer has nothing to export.',
+      );
+    }
     if (await reviewOpen()) return;
     throw new WorkbenchError(
       'unavailable',

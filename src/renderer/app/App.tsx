@@ -107,6 +107,9 @@ export function App({ client }: { client: RendererClient }) {
       <ProjectBar
         client={client}
         project={project}
+        codebook={codebook}
+        documents={documents}
+        openDoc={openDoc}
         history={history}
         status={status}
         onImported={refreshDocuments}

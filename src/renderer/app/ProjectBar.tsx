@@ -1,8 +1,12 @@
 /** The top bar: which project and who, and the project-wide commands (import, export, undo). */
-import { useRef, useState } from 'react';
-import type { ProjectInfo, WorkbenchClient } from '../../shared/api';
+import { useEffect, useRef, useState } from 'react';
+import type { DocumentSummary, ProjectInfo } from '../../shared/api';
+import type { Codebook } from '../../shared/model';
+import type { RendererClient } from '../api/client';
 import type { History } from '../commands/history';
 import { unwrap } from '../commands/span-editor';
+import { ExportDialog } from './ExportDialog';
+import { ImportAnnotationsDialog } from './ImportAnnotationsDialog';
 import type { Status } from './status';
 
 /** Large enough for any news article; the service applies its own, stricter checks. */
@@ -11,18 +15,36 @@ const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export function ProjectBar({
   client,
   project,
+  codebook,
+  documents,
+  openDoc,
   history,
   status,
   onImported,
 }: {
-  client: WorkbenchClient;
+  client: RendererClient;
   project: ProjectInfo;
+  codebook: Codebook;
+  documents: readonly DocumentSummary[];
+  /** The document open on the annotate screen: the Export dialog's first choice of documents. */
+  openDoc: string | null;
   history: History;
   status: Status;
+  /** Documents or annotations came in: the document list (counts) must be read again. */
   onImported: () => Promise<void>;
 }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
+  const [dialog, setDialog] = useState<'export' | 'import-annotations' | null>(null);
+
+  // The desktop menu's File → Export… and Import Annotations… open the same dialogs.
+  useEffect(
+    () =>
+      client.onMenuCommand((command) => {
+        if (command === 'export' || command === 'import-annotations') setDialog(command);
+      }),
+    [client],
+  );
 
   const importFiles = async (list: FileList | null) => {
     if (!list || list.length === 0) return;
@@ -51,24 +73,6 @@ export function ProjectBar({
     } finally {
       setBusy(false);
       if (fileInput.current) fileInput.current.value = '';
-    }
-  };
-
-  const exportJson = async () => {
-    setBusy(true);
-    try {
-      const result = unwrap(await client.exportDataset({ format: 'json' }));
-      const url = URL.createObjectURL(new Blob([result.content], { type: result.mediaType }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = result.fileName;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      status.info(`Exported ${result.fileName}.`);
-    } catch (error) {
-      status.error(error);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -112,8 +116,21 @@ export function ProjectBar({
           aria-label="Articles to import"
           onChange={(e) => importFiles(e.target.files)}
         />
-        <button type="button" onClick={exportJson} disabled={busy}>
-          Export JSON
+        <button
+          type="button"
+          aria-haspopup="dialog"
+          onClick={() => setDialog('import-annotations')}
+          disabled={busy || project.annotator === null}
+        >
+          Import annotations…
+        </button>
+        <button
+          type="button"
+          aria-haspopup="dialog"
+          onClick={() => setDialog('export')}
+          disabled={busy || project.annotator === null}
+        >
+          Export…
         </button>
         {project.annotator && (
           <span className="annotator" title="Your annotations are stored under this name">
@@ -121,6 +138,31 @@ export function ProjectBar({
           </span>
         )}
       </div>
+      {dialog === 'export' && project.annotator !== null && (
+        <ExportDialog
+          client={client}
+          project={project}
+          annotator={project.annotator}
+          codebook={codebook}
+          documents={documents}
+          openDoc={openDoc}
+          onClose={(message) => {
+            setDialog(null);
+            if (message) status.info(message);
+          }}
+        />
+      )}
+      {dialog === 'import-annotations' && project.annotator !== null && (
+        <ImportAnnotationsDialog
+          client={client}
+          annotator={project.annotator}
+          onClose={(imported, message) => {
+            setDialog(null);
+            if (message) status.info(message);
+            if (imported) onImported().catch((error: unknown) => status.error(error));
+          }}
+        />
+      )}
     </header>
   );
 }
