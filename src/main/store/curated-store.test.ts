@@ -122,6 +122,19 @@ describe('CuratedStore', () => {
     expect((await store.get('doc1')).annotations).toHaveLength(1);
   });
 
+  it('bumps the revision on every change, also one that does not say so', async () => {
+    const store = openStore();
+    await store.update('doc1', (file) => addGold(file, gold('g1', 0, 5)));
+    await store.update('doc1', (file) => ({
+      file: { ...file, annotations: file.annotations.map((a) => ({ ...a, label: 'Speaker' })) },
+      result: null,
+    }));
+    expect(await store.get('doc1')).toMatchObject({
+      revision: 2,
+      annotations: [{ label: 'Speaker' }],
+    });
+  });
+
   it('applies concurrent changes one at a time, none lost', async () => {
     const store = openStore();
     await Promise.all(

@@ -62,8 +62,9 @@ export class CuratedStore {
 
   /**
    * The one way to change a curated file: `apply` gets the current file and returns the next
-   * (never mutating it). The next file is validated — refused, with nothing written, if it is
-   * not a valid curated file of this document — then written durably, then cached.
+   * (never mutating it). The next file gets the next revision, is validated — refused, with
+   * nothing written, if it is not a valid curated file of this document — then written
+   * durably, then cached.
    */
   async update<R>(
     docId: string,
@@ -71,8 +72,14 @@ export class CuratedStore {
   ): Promise<R> {
     const slot = this.slot(docId);
     return slot.queue.run(async () => {
-      const next = apply(await this.load(slot));
-      const checked = curatedFileSchema(docId).safeParse(next.file);
+      const current = await this.load(slot);
+      const next = apply(current);
+      // Every change bumps the revision, whoever makes it (adjudication, a codebook rename):
+      // undo of adjudication refuses to put back a layer over a change it does not know of.
+      const checked = curatedFileSchema(docId).safeParse({
+        ...next.file,
+        revision: current.revision + 1,
+      });
       if (!checked.success) {
         throw new WorkbenchError(
           'invalid_argument',
