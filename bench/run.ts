@@ -7,6 +7,12 @@
 import { benchAgreement } from './agreement-bench';
 import { benchApp, OPEN_BUDGET_MS, summary, TAG_BUDGET_P95_MS } from './app-bench';
 import { BUDGET_RATIO, benchExport } from './export-bench';
+import { benchEntityMerge, ENTITY_MERGE_BUDGET_P95_MS } from './entity-bench';
+import {
+  benchRelationCreate,
+  benchRelationCreateInChromium,
+  RELATION_BUDGET_P95_MS,
+} from './relation-bench';
 import { benchDurableWrites, DURABLE_WRITE_BUDGET_P95_MS } from './store-bench';
 
 interface Row {
@@ -55,6 +61,30 @@ report({
   figure: `p50 ${ms(store.p50)}, p95 ${ms(store.p95)} over ${store.count} writes`,
   budget: `${DURABLE_WRITE_BUDGET_P95_MS} ms p95`,
   ok: store.p95 <= DURABLE_WRITE_BUDGET_P95_MS,
+});
+
+const relation = await benchRelationCreate();
+report({
+  name: 'relation created (handler + durable write), corpus of 10,000 spans',
+  figure: `p50 ${ms(relation.p50)}, p95 ${ms(relation.p95)}`,
+  budget: `${RELATION_BUDGET_P95_MS} ms p95`,
+  ok: relation.p95 <= RELATION_BUDGET_P95_MS,
+});
+const inPage = await benchRelationCreateInChromium();
+const link = summary(inPage.linkMs);
+report({
+  name: 'relation in the app: Enter in the picker to connector painted',
+  figure: `p50 ${ms(link.p50)}, p95 ${ms(link.p95)} over ${inPage.linkMs.length} links`,
+  budget: `${RELATION_BUDGET_P95_MS} ms p95`,
+  ok: link.p95 <= RELATION_BUDGET_P95_MS,
+});
+
+const merge = await benchEntityMerge();
+report({
+  name: `two actors merged, corpus of 10,000 spans (${merge.spansMoved} spans relinked in ${merge.filesRewritten} files)`,
+  figure: `p50 ${ms(merge.p50)}, p95 ${ms(merge.p95)} over ${merge.runs} merges`,
+  budget: `${ENTITY_MERGE_BUDGET_P95_MS} ms p95`,
+  ok: merge.p95 <= ENTITY_MERGE_BUDGET_P95_MS,
 });
 
 const exported = await benchExport();
