@@ -228,7 +228,7 @@ test('import two coders, adjudicate into a gold layer, export it with sources, r
 
 test('a coder stays blind: the agreement screen shows nothing until review is opened', async ({
   page,
-}) => {
+}, testInfo) => {
   await page.goto(wb.url);
   await page
     .getByRole('navigation', { name: 'Screens' })
@@ -236,4 +236,5 @@ test('a coder stays blind: the agreement screen shows nothing until review is op
     .click();
   await expect(page.getByRole('heading', { name: 'Blind coding' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Compute agreement' })).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('blind-agreement.png') });
 });

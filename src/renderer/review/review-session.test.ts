@@ -199,6 +199,20 @@ describe('ReviewSession', () => {
     expect(again.curated.annotations).toEqual([]);
   });
 
+  it('edits a version into the gold layer, based on one annotator, and removes it again', async () => {
+    const { session, history } = open();
+    const start = TEXT.indexOf('director James Comey');
+    await session.edit({ label: 'Actor', start, end: start + 20, attributes: {} }, 'alice');
+    expect(session.curated.annotations.map((a) => [a.quote, a.sources])).toEqual([
+      ['director James Comey', ['alice']],
+    ]);
+    expect(session.stateOf(session.current!)).toMatchObject({ decision: { outcome: 'edited' } });
+    await session.removeGold(session.curated.annotations[0]!.id);
+    expect(session.curated.annotations).toEqual([]);
+    await history.undo();
+    expect(session.curated.annotations).toHaveLength(1);
+  });
+
   it('refuses to undo over a change it did not make, and keeps the step to retry', async () => {
     const { session, server, history } = open();
     await session.reject();
