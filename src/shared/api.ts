@@ -24,6 +24,12 @@ import {
   ReviewStatus,
 } from './model';
 import { AgreementReport } from './agreement/report';
+import {
+  CodebookChangePreview,
+  CodebookChangeResult,
+  CodebookImportResult,
+  CodebookOperation,
+} from './codebook/operations';
 import { AdjudicationStep, ReviewCaseSchema } from './review/review-schema';
 
 export const ProjectInfo = z.object({
@@ -606,6 +612,51 @@ const exportMethods = {
   ),
 } as const;
 
+// ---------------------------------------------------------------------------------------------
+// Codebook editor (services/codebook-handlers.ts, src/shared/codebook/): renames, merges and
+// deletions as explicit operations that migrate every layer (annotator folders and curated/),
+// plain saves of edits that touch no annotation, import and export.
+
+const CodebookOperations = z.array(CodebookOperation).min(1).max(50);
+
+/** Largest codebook file accepted for import, in UTF-16 code units (a codebook is a few KB). */
+export const MAX_CODEBOOK_CHARS = 2 * 1024 * 1024;
+
+/** The block of codebook methods, spread into `api` below. */
+const codebookMethods = {
+  /** What the operations would change, counted in every layer of the project; writes nothing. */
+  previewCodebookChange: method(
+    z.object({ operations: CodebookOperations }).strict(),
+    CodebookChangePreview,
+  ),
+  /**
+   * Applies the operations: codebook with the renames first, then each layer, then the codebook
+   * without what was deleted. A change that deletes needs `confirmDeleteCount` of at least the
+   * previewed `deleteCount`. After a failure, the same call again finishes the change.
+   */
+  applyCodebookChange: method(
+    z
+      .object({
+        operations: CodebookOperations,
+        confirmDeleteCount: z.number().int().nonnegative().optional(),
+      })
+      .strict(),
+    CodebookChangeResult,
+  ),
+  /**
+   * Saves edits that touch no annotation (colour, hotkey, description, examples, new labels,
+   * attributes and values, required, overlap, relation ends). `codebook.revision` must be the
+   * current one; dropping a name is refused (use the operations).
+   */
+  saveCodebook: method(z.object({ codebook: Codebook }).strict(), Codebook),
+  /** Replaces the codebook with a JSON file's; refused when it would orphan annotations. */
+  importCodebook: method(
+    z.object({ content: z.string().min(1).max(MAX_CODEBOOK_CHARS) }).strict(),
+    CodebookImportResult,
+  ),
+  exportCodebook: method(Empty, ExportResult),
+} as const;
+
 export const api = {
   getProject: method(Empty, ProjectInfo),
   setAnnotator: method(z.object({ name: AnnotatorName }).strict(), ProjectInfo),
@@ -646,6 +697,7 @@ export const api = {
   ...annotationListMethods,
   ...exportMethods,
   ...reviewMethods,
+  ...codebookMethods,
 } as const;
 
 export type Api = typeof api;

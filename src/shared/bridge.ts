@@ -81,6 +81,12 @@ const BRIDGE_METHOD_TABLE: { readonly [M in MethodName]: true } = {
   setReviewStatus: true,
   restoreCurated: true,
   computeAgreement: true,
+  // Codebook editor
+  previewCodebookChange: true,
+  applyCodebookChange: true,
+  saveCodebook: true,
+  importCodebook: true,
+  exportCodebook: true,
 };
 export const BRIDGE_METHODS = Object.keys(BRIDGE_METHOD_TABLE) as MethodName[];
 

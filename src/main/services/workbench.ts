@@ -18,6 +18,7 @@ import { AnnotationStore } from '../store/annotation-store';
 import { CuratedStore } from '../store/curated-store';
 import { annotationHandlers } from './annotation-handlers';
 import { annotationListHandlers } from './annotation-list-handlers';
+import { codebookHandlers, reconcileCodebookRenames } from './codebook-handlers';
 import { documentMemoHandlers } from './document-memo-handlers';
 import { openEntityService } from './entity-handlers';
 import { documentStatusHandlers } from './document-status-handlers';
@@ -69,6 +70,9 @@ export async function openWorkbench(options: OpenWorkbenchOptions): Promise<Work
   };
 
   const entities = openEntityService(ctx);
+  // Layers that arrived since the last session (git pull, sync) may use renamed codebook names.
+  await reconcileCodebookRenames(ctx);
+
   const handlers: WorkbenchHandlers = {
     ...projectHandlers(ctx),
     ...annotationHandlers(ctx),
@@ -79,6 +83,7 @@ export async function openWorkbench(options: OpenWorkbenchOptions): Promise<Work
     ...documentMemoHandlers(ctx),
     ...exportHandlers(ctx, { chooseTarget: options.chooseExportTarget }),
     ...reviewHandlers(ctx),
+    ...codebookHandlers(ctx),
   };
 
   return {

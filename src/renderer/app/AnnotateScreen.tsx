@@ -40,7 +40,9 @@ export function AnnotateScreen({ view }: { view: WorkbenchView }) {
       />
       {openDoc ? (
         <DocumentPane
-          key={openDoc}
+          // A new codebook revision (a rename, its undo, an import) remounts the document: its
+          // spans are read again with the new names, and the viewer takes the new colours.
+          key={`${openDoc}@${view.codebook.revision}`}
           client={view.client}
           docId={openDoc}
           annotator={view.annotator}

@@ -9,6 +9,7 @@
  * switch decides whether mouse selections grow to whole words.
  */
 import type { LabelDef } from '../../shared/model';
+import { labelGuideline } from '../codebook/label-guideline';
 import './coding.css';
 
 export function LabelPalette({
@@ -40,7 +41,7 @@ export function LabelPalette({
             style={{ ['--label-color' as string]: label.color }}
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => onPick(label.name)}
-            title={`${label.description}${label.hotkey ? ` (key ${label.hotkey})` : ''}`}
+            title={labelGuideline(label)}
             aria-keyshortcuts={label.hotkey || undefined}
           >
             <span className="swatch" aria-hidden="true" />

@@ -11,6 +11,7 @@ import { ActorsScreen } from './ActorsScreen';
 import { AgreementScreen } from './AgreementScreen';
 import { AnnotationListScreen } from './AnnotationListScreen';
 import { AnnotateScreen } from './AnnotateScreen';
+import { CodebookScreen } from './CodebookScreen';
 import { ReviewScreen } from './ReviewScreen';
 import type { Status } from './status';
 
@@ -55,4 +56,5 @@ export const SCREENS: readonly Screen[] = [
   },
   { id: 'review', title: 'Review', render: (view) => <ReviewScreen view={view} /> },
   { id: 'agreement', title: 'Agreement', render: (view) => <AgreementScreen view={view} /> },
+  { id: 'codebook', title: 'Codebook', render: (view) => <CodebookScreen view={view} /> },
 ];

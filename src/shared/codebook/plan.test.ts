@@ -14,20 +14,30 @@ describe('planCodebookChange', () => {
     expect(plan.final.renames).toEqual([
       { kind: 'label', from: 'Actor', to: 'Speaker', revision: 2 },
     ]);
-    expect(plan.steps).toEqual([{ kind: 'label', from: 'Actor', to: 'Speaker' }]);
+    expect(plan.steps).toEqual([[{ kind: 'label', from: 'Actor', to: 'Speaker' }]]);
     expect(plan.alreadyApplied).toEqual([false]);
   });
 
-  it('refuses a deletion that would leave a relation type without labels at one end', () => {
-    expect(() =>
-      planCodebookChange(fixtureCodebook(), [
-        { kind: 'renameValue', label: 'Claim', attribute: 'stance', from: 'oppose', to: 'against' },
-        { kind: 'deleteLabel', label: 'Policy topic' },
-      ]),
-    ).toThrow(
-      'Delete label “Policy topic” and its annotations (operation 2 of 2): relation type “about” ' +
-        'would be left with no allowed target label. Change or delete “about” first.',
-    );
+  it('deletes with a label the relation types it leaves without an allowed end', () => {
+    const plan = planCodebookChange(fixtureCodebook(), [
+      { kind: 'deleteLabel', label: 'Policy topic' },
+    ]);
+    // Staged: nothing deleted yet. Final: the label and "about", whose only target it was.
+    expect(plan.staged.relationTypes.map((t) => t.name)).toEqual(['made by', 'about']);
+    expect(plan.final.relationTypes.map((t) => t.name)).toEqual(['made by']);
+    expect(plan.steps[0]).toEqual([
+      { kind: 'deleteRelationType', type: 'about' },
+      { kind: 'deleteLabel', label: 'Policy topic' },
+    ]);
+    expect(plan.notes[0]).toEqual([
+      'Relation type “about” allows no label but “Policy topic” at one end, so it is deleted ' +
+        'too, with its relations.',
+    ]);
+    // A label that is one of several allowed at an end only leaves that list.
+    const wider = fixtureCodebook();
+    wider.relationTypes[1]!.to = ['Policy topic', 'Actor'];
+    const kept = planCodebookChange(wider, [{ kind: 'deleteLabel', label: 'Policy topic' }]);
+    expect(kept.final.relationTypes[1]).toMatchObject({ name: 'about', to: ['Actor'] });
   });
 
   it('stages renames first and deletions last, two revisions apart', () => {
@@ -46,7 +56,7 @@ describe('planCodebookChange', () => {
     expect(plan.final.revision).toBe(3);
     expect(plan.final.labels.map((l) => l.name)).toEqual(['Actor', 'Claim']);
     expect(plan.final.renames).toEqual(plan.staged.renames);
-    expect(plan.steps[1]).toEqual({ kind: 'deleteLabel', label: 'Policy topic' });
+    expect(plan.steps[1]).toEqual([{ kind: 'deleteLabel', label: 'Policy topic' }]);
   });
 
   it('merges a label: relation types point at the target, the merge is recorded', () => {
@@ -77,7 +87,7 @@ describe('planCodebookChange', () => {
       { kind: 'deleteValue', label: 'Claim', attribute: 'stance', value: 'neutral' },
     ]);
     expect(again.alreadyApplied).toEqual([true, false]);
-    expect(again.steps[0]).toBeNull();
+    expect(again.steps[0]).toEqual([]);
     expect(again.staged).toBe(once.staged);
     expect(again.final.labels[1]!.attributes[0]!.values).toEqual(['support', 'oppose']);
     // And once everything is done, a third run changes nothing at all.
@@ -101,10 +111,6 @@ describe('planCodebookChange', () => {
     [
       { kind: 'renameValue', label: 'Actor', attribute: 'note', from: 'a', to: 'b' },
       'Rename value “a” of “Actor” › “note” to “b”: “note” of “Actor” is a text attribute; only enum attributes have values to rename or delete.',
-    ],
-    [
-      { kind: 'deleteLabel', label: 'Actor' },
-      'Delete label “Actor” and its annotations: relation type “made by” would be left with no allowed target label. Change or delete “made by” first.',
     ],
     [
       {

@@ -1,7 +1,7 @@
 /**
  * Turns codebook operations into a plan: the codebook to save before any layer is touched
- * (`staged`), the codebook to save once every layer is migrated (`final`), and the layer step of
- * each operation.
+ * (`staged`), the codebook to save once every layer is migrated (`final`), and the layer steps
+ * of each operation.
  *
  * Why two codebooks — the order that never orphans an annotation:
  * 1. `staged` has every rename and merge applied *and recorded* in `renames`, but still has every
@@ -24,8 +24,8 @@ import { codebookProblems } from './validate';
 export interface CodebookPlan {
   readonly staged: Codebook;
   readonly final: Codebook;
-  /** Per operation: its layer step (null when it is already applied and adds none). */
-  readonly steps: readonly (LayerStep | null)[];
+  /** Per operation: its layer steps, in order (none when it is already applied). */
+  readonly steps: readonly (readonly LayerStep[])[];
   readonly alreadyApplied: readonly boolean[];
   readonly notes: readonly string[][];
 }
@@ -34,7 +34,7 @@ type Mode = 'staged' | 'final';
 
 interface Planned {
   book: Codebook;
-  step: LayerStep | null;
+  steps: LayerStep[];
   alreadyApplied: boolean;
   notes: string[];
 }
@@ -73,7 +73,7 @@ export function planCodebookChange(
   return {
     staged: stagedBook,
     final: finalBook,
-    steps: final.planned.map((p) => p.step),
+    steps: final.planned.map((p) => p.steps),
     alreadyApplied: final.planned.map((p) => p.alreadyApplied),
     notes: final.planned.map((p) => p.notes),
   };
@@ -167,38 +167,39 @@ function applyOperation(
       if (!label) {
         return {
           book,
-          step,
+          steps: [step],
           alreadyApplied: true,
           notes: [
             `“${op.label}” is not in the codebook; annotations that still use it are deleted.`,
           ],
         };
       }
-      if (!deleting) return { book, step, alreadyApplied: false, notes: [] };
-      const relationTypes = book.relationTypes.map((type) => ({
+      if (!deleting) return { book, steps: [step], alreadyApplied: false, notes: [] };
+      // A relation type left without an allowed label at one end is of no use: it goes too,
+      // with its relations — counted in this operation and named in its note.
+      const narrowed = book.relationTypes.map((type) => ({
         ...type,
         from: type.from.filter((name) => name !== op.label),
         to: type.to.filter((name) => name !== op.label),
       }));
-      const stranded = relationTypes.find((type, i) => {
-        const before = book.relationTypes[i]!;
-        return (
-          (type.from.length === 0 && before.from.length > 0) ||
-          (type.to.length === 0 && before.to.length > 0)
-        );
-      });
-      if (stranded) {
-        throw refused(
-          `relation type “${stranded.name}” would be left with no allowed ` +
-            `${stranded.from.length === 0 ? 'source' : 'target'} label. Change or delete ` +
-            `“${stranded.name}” first.`,
-        );
-      }
+      const stranded = narrowed
+        .filter((type, i) => {
+          const before = book.relationTypes[i]!;
+          return (
+            (type.from.length === 0 && before.from.length > 0) ||
+            (type.to.length === 0 && before.to.length > 0)
+          );
+        })
+        .map((type) => type.name);
       return {
-        book: { ...book, labels: book.labels.filter((l) => l.name !== op.label), relationTypes },
-        step,
+        book: {
+          ...book,
+          labels: book.labels.filter((l) => l.name !== op.label),
+          relationTypes: narrowed.filter((type) => !stranded.includes(type.name)),
+        },
+        steps: [...stranded.map((type): LayerStep => ({ kind: 'deleteRelationType', type })), step],
         alreadyApplied: false,
-        notes: [],
+        notes: stranded.length === 0 ? [] : [strandedNote(op.label, stranded)],
       };
     }
 
@@ -228,19 +229,19 @@ function applyOperation(
       if (!findAttribute(label, op.attribute)) {
         return {
           book,
-          step,
+          steps: [step],
           alreadyApplied: true,
           notes: [
             `“${op.label}” has no attribute “${op.attribute}”; values still stored under it are removed.`,
           ],
         };
       }
-      if (!deleting) return { book, step, alreadyApplied: false, notes: [] };
+      if (!deleting) return { book, steps: [step], alreadyApplied: false, notes: [] };
       const next = withLabel(book, op.label, (l) => ({
         ...l,
         attributes: l.attributes.filter((a) => a.name !== op.attribute),
       }));
-      return { book: next, step, alreadyApplied: false, notes: [] };
+      return { book: next, steps: [step], alreadyApplied: false, notes: [] };
     }
 
     case 'renameValue': {
@@ -296,14 +297,14 @@ function applyOperation(
       if (!values.includes(op.value)) {
         return {
           book,
-          step,
+          steps: [step],
           alreadyApplied: true,
           notes: [
             `“${op.value}” is not a value of “${op.attribute}”; annotations that still hold it lose it.`,
           ],
         };
       }
-      if (!deleting) return { book, step, alreadyApplied: false, notes: [] };
+      if (!deleting) return { book, steps: [step], alreadyApplied: false, notes: [] };
       if (values.length === 1) {
         throw refused(
           `“${op.value}” is the only value of “${op.attribute}”; delete the attribute instead.`,
@@ -312,7 +313,7 @@ function applyOperation(
       const next = withValues(book, op.label, op.attribute, (list) =>
         list.filter((v) => v !== op.value),
       );
-      return { book: next, step, alreadyApplied: false, notes: [] };
+      return { book: next, steps: [step], alreadyApplied: false, notes: [] };
     }
 
     case 'renameRelationType': {
@@ -355,15 +356,15 @@ function applyOperation(
       if (!type) {
         return {
           book,
-          step,
+          steps: [step],
           alreadyApplied: true,
           notes: [`“${op.name}” is not in the codebook; relations that still use it are deleted.`],
         };
       }
-      if (!deleting) return { book, step, alreadyApplied: false, notes: [] };
+      if (!deleting) return { book, steps: [step], alreadyApplied: false, notes: [] };
       return {
         book: { ...book, relationTypes: book.relationTypes.filter((t) => t.name !== op.name) },
-        step,
+        steps: [step],
         alreadyApplied: false,
         notes: [],
       };
@@ -375,7 +376,7 @@ function applyOperation(
 function renamed(book: Codebook, rename: CodebookRename): Planned {
   return {
     book: { ...book, renames: [...(book.renames ?? []), rename] },
-    step: renameSteps([rename])[0]!,
+    steps: renameSteps([rename]),
     alreadyApplied: false,
     notes: [],
   };
@@ -396,7 +397,7 @@ function alreadyOrMissing(
   if (!targetExists || !recorded) throw missing();
   return {
     book,
-    step: null,
+    steps: [],
     alreadyApplied: true,
     notes: [
       `Already applied (revision ${recorded.revision}); layers that still use “${rename.from}” ` +
@@ -426,6 +427,13 @@ function renameLabelIn(book: Codebook, from: string, to: string): Codebook {
 function replaceInList(list: readonly string[], from: string, to: string): string[] {
   if (!list.includes(from)) return [...list];
   return [...new Set(list.map((name) => (name === from ? to : name)))];
+}
+
+function strandedNote(label: string, types: readonly string[]): string {
+  const names = types.map((t) => `“${t}”`).join(' and ');
+  return types.length === 1
+    ? `Relation type ${names} allows no label but “${label}” at one end, so it is deleted too, with its relations.`
+    : `Relation types ${names} allow no label but “${label}” at one end, so they are deleted too, with their relations.`;
 }
 
 function extraAttributeNote(from: LabelDef, into: LabelDef): string[] {

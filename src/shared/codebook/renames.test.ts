@@ -5,7 +5,7 @@ import type { Annotation, Codebook, Relation } from '../model';
 import { fixtureCodebook, link, span } from './fixtures';
 import type { CodebookOperation } from './operations';
 import { planCodebookChange } from './plan';
-import { applyCodebookRenames } from './renames';
+import { applyCodebookRenames, staleNames } from './renames';
 
 /** Applies operations the way the service does: the staged/final codebook becomes current. */
 function change(book: Codebook, operations: CodebookOperation[]): Codebook {
@@ -52,6 +52,19 @@ describe('applyCodebookRenames (the late-arriving layer hook)', () => {
     // A layer written between the rename and its undo comes back too.
     const between = { annotations: [span('a1', 'Speaker')], relations: [] };
     expect(applyCodebookRenames(between, book).layer.annotations[0]!.label).toBe('Actor');
+  });
+
+  it('names the strings a layer must contain to need the history', () => {
+    let book = fixtureCodebook();
+    expect(staleNames(book)).toEqual([]);
+    book = change(book, [{ kind: 'renameLabel', from: 'Actor', to: 'Speaker' }]);
+    book = change(book, [{ kind: 'renameLabel', from: 'Speaker', to: 'Actor' }]);
+    book = change(book, [
+      { kind: 'renameValue', label: 'Actor', attribute: 'kind', from: 'person', to: 'human' },
+      { kind: 'renameRelationType', from: 'about', to: 'concerns' },
+    ]);
+    // "Actor" is current again (the undo): replaying leaves it alone. "Speaker" is stale.
+    expect(staleNames(book)).toEqual(['Speaker', 'person', 'about']);
   });
 
   it('merges a late layer into the label a deleted label was migrated to', () => {

@@ -49,6 +49,25 @@ export function applyCodebookRenames<L extends LayerContent>(
 }
 
 /**
+ * Names a layer must contain (as JSON strings) for the history to change it: every renamed-from
+ * name, except labels and relation types that are current (the history leaves those alone; see
+ * renameHistoryProblems). Attribute and enum names are kept whatever they are now: they are
+ * scoped to a label, and a current value of one label can be a former value of another.
+ * A file without any of these strings needs no parsing to know it is up to date.
+ */
+export function staleNames(codebook: Codebook): string[] {
+  const labels = new Set(codebook.labels.map((l) => l.name));
+  const types = new Set(codebook.relationTypes.map((t) => t.name));
+  const names = new Set<string>();
+  for (const rename of codebook.renames ?? []) {
+    if (rename.kind === 'label' && labels.has(rename.from)) continue;
+    if (rename.kind === 'relationType' && types.has(rename.from)) continue;
+    names.add(rename.from);
+  }
+  return [...names];
+}
+
+/**
  * Problems that would make replaying the history change an up-to-date layer: a current label,
  * attribute, enum value or relation type whose name the history would move elsewhere.
  */

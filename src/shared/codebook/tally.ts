@@ -42,12 +42,21 @@ export function migrateForPlan<L extends LayerContent>(
   plan: Pick<CodebookPlan, 'steps'>,
 ): PlanMigration<L> {
   const caughtUp = migrateLayer(layer, renameSteps(history));
-  const steps = plan.steps.filter((s): s is LayerStep => s !== null);
+  // All steps in one pass, each remembering the operation it belongs to.
+  const steps: LayerStep[] = [];
+  const owners: number[] = [];
+  plan.steps.forEach((list, operation) => {
+    for (const step of list) {
+      steps.push(step);
+      owners.push(operation);
+    }
+  });
   const migrated = migrateLayer(caughtUp.layer, steps);
-  let next = 0;
-  const perOperation = plan.steps.map((step) =>
-    step === null ? emptyCount() : migrated.counts[next++]!,
-  );
+  const perOperation = plan.steps.map(emptyCount);
+  migrated.counts.forEach((count, index) => {
+    const sum = perOperation[owners[index]!]!;
+    for (const field of Object.keys(sum) as (keyof StepCount)[]) sum[field] += count[field];
+  });
   const net = caughtUp.changed || migrated.changed ? netChange(layer, migrated.layer) : none();
   return {
     layer: migrated.layer,
