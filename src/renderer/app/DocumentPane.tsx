@@ -273,7 +273,7 @@ export function DocumentPane({
         </div>
         {statements.picker}
       </main>
-      {selected && current && editor && (
+      {selected && current && editor ? (
         <SpanSectionContext.Provider value={sectionServices}>
           <SpanPanel
             codebook={codebook}
@@ -292,6 +292,12 @@ export function DocumentPane({
             {statements.section(current)}
           </SpanPanel>
         </SpanSectionContext.Provider>
+      ) : (
+        // The panel's room is kept while no span is chosen, so the text never reflows under the
+        // pointer when the first span is tagged or chosen.
+        <aside className="span-panel span-panel-empty" aria-label="Span details">
+          <p>Click a highlight, or tag a selection, to see its label, attributes and links here.</p>
+        </aside>
       )}
       {tools.renderOverlay(actions, context, commands)}
     </div>
