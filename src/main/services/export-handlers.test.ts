@@ -129,6 +129,19 @@ describe('startExport → exportProgress → takeExport', () => {
     await s.close();
   });
 
+  it('says when your own layer has nothing to export', async () => {
+    const s = await session('newcomer');
+    await expect(
+      s.handlers.startExport({
+        format: 'json',
+        layers: { kind: 'annotator', annotator: 'newcomer' },
+      }),
+    ).rejects.toThrow(
+      'You have no annotations in this project yet, so your layer has nothing to export.',
+    );
+    await s.close();
+  });
+
   it('answers a failed export with its message', async () => {
     const s = await session('alice');
     const job = await s.handlers.startExport({
