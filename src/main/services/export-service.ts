@@ -111,28 +111,6 @@ export async function runExport(
   };
 }
 
-/** Every document with every annotator's layers (or the gold layers): the whole project. */
-export async function collectBundle(
-  sources: ExportSources,
-  options: ExportOptions = {},
-): Promise<ExportBundle> {
-  const notes: string[] = [];
-  const request: ExportRequest = {
-    format: 'json',
-    layers: options.curated ? { kind: 'curated' } : { kind: 'all' },
-  };
-  const documents = await sources.project.listDocuments();
-  return {
-    tool: { ...TOOL },
-    exportedAt: (sources.now?.() ?? new Date()).toISOString(),
-    codebook: await sources.project.getCodebook(),
-    documents,
-    layers: await readLayers(sources, request, documents, NO_CONTROL, notes),
-    entities: await readEntities(sources, request, notes),
-    ...(options.curated && { curated: true }),
-  };
-}
-
 /** A one-file export of the whole project in one call (exportDataset). */
 export async function buildExport(
   format: ExportFormat,
