@@ -1,5 +1,6 @@
 /** Handlers for one annotator's spans: read the layer, create, update, delete, restore. */
 import { WorkbenchError, type WorkbenchHandlers } from '../../shared/api';
+import { relationProblem } from '../../shared/relation-rules';
 import { requireAnnotator, requireLabel, type SessionContext } from './session-context';
 
 type AnnotationHandlers = Pick<
@@ -31,8 +32,36 @@ export function annotationHandlers(ctx: SessionContext): AnnotationHandlers {
     },
     updateAnnotation: async ({ doc, id, patch }) => {
       const who = requireAnnotator(ctx);
-      if (patch.label !== undefined) requireLabel(await project.getCodebook(), patch.label);
       const document = await project.getDocument(doc);
+      if (patch.label !== undefined) {
+        const codebook = await project.getCodebook();
+        requireLabel(codebook, patch.label);
+        // A new label must still fit every link the span has: a relabelled Claim cannot keep
+        // "made by" → Actor, and a statement must not silently become invalid.
+        const layer = await store.getLayer(who, doc);
+        const span = layer.annotations.find((a) => a.id === id);
+        if (span) {
+          const byId = new Map(layer.annotations.map((a) => [a.id, a]));
+          for (const relation of layer.relations) {
+            if (relation.from !== id && relation.to !== id) continue;
+            const relabel = (a: (typeof layer.annotations)[number]) =>
+              a.id === id ? { ...a, label: patch.label! } : a;
+            const from = byId.get(relation.from);
+            const to = byId.get(relation.to);
+            if (!from || !to) continue;
+            const problem = relationProblem(codebook, relation.type, {
+              from: relabel(from),
+              to: relabel(to),
+            });
+            if (problem) {
+              throw new WorkbenchError(
+                'conflict',
+                `The span cannot become ${patch.label} while it is linked by "${relation.type}": ${problem} Remove that link first.`,
+              );
+            }
+          }
+        }
+      }
       return store.updateAnnotation(who, document, id, patch);
     },
     deleteAnnotation: async ({ doc, id }) => {

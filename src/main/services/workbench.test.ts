@@ -104,3 +104,55 @@ describe('workbench session', () => {
     expect(doc.annotations).toHaveLength(1);
   });
 });
+
+describe('relabelling a linked span', () => {
+  it('is refused when a link would no longer fit the codebook, and allowed once unlinked', async () => {
+    const { session } = await newSession();
+    await session.handlers.setAnnotator({ name: 'alice' });
+    const doc = await session.handlers.getDocument({ id: FIRST_DOC });
+    const at = (phrase: string) => {
+      const start = doc.text.indexOf(phrase);
+      return { start, end: start + phrase.length };
+    };
+    const actor = await session.handlers.createAnnotation({
+      doc: FIRST_DOC,
+      label: 'Actor',
+      ...at('FBI director James Comey'),
+      attributes: {},
+    });
+    const claim = await session.handlers.createAnnotation({
+      doc: FIRST_DOC,
+      label: 'Claim',
+      ...at('will focus on finding ways to clamp down on the use of social media'),
+      attributes: {},
+    });
+    const link = await session.handlers.createRelation({
+      doc: FIRST_DOC,
+      type: 'made by',
+      from: claim.id,
+      to: actor.id,
+    });
+    const refused = await dispatch(session.handlers, 'updateAnnotation', {
+      doc: FIRST_DOC,
+      id: claim.id,
+      patch: { label: 'Policy topic' },
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(!refused.ok && refused.error.message).toMatch(
+      /linked by "made by".*Remove that link first/,
+    );
+    expect(
+      (await session.handlers.getLayer({ doc: FIRST_DOC })).annotations.find(
+        (a) => a.id === claim.id,
+      )?.label,
+    ).toBe('Claim');
+
+    await session.handlers.deleteRelation({ doc: FIRST_DOC, id: link.id });
+    const relabelled = await session.handlers.updateAnnotation({
+      doc: FIRST_DOC,
+      id: claim.id,
+      patch: { label: 'Policy topic' },
+    });
+    expect(relabelled.label).toBe('Policy topic');
+  });
+});
