@@ -131,6 +131,7 @@ describe('relabelling a linked span', () => {
       type: 'made by',
       from: claim.id,
       to: actor.id,
+      attributes: {},
     });
     const refused = await dispatch(session.handlers, 'updateAnnotation', {
       doc: FIRST_DOC,
