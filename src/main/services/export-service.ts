@@ -31,7 +31,7 @@ import { TOOL } from '../../shared/version';
 import type { ProjectFolder } from '../project/project-folder';
 import type { AnnotationStore } from '../store/annotation-store';
 import type { CuratedStore } from '../store/curated-store';
-import { CURATED_LAYER, collectCuratedLayers } from './curated-export';
+import { collectCuratedLayers } from './curated-export';
 import { readEntityRegistry } from './entity-registry-reader';
 import { JobCancelled, type JobControl } from './export-jobs';
 
@@ -251,7 +251,6 @@ async function readEntities(
       : await sources.store.listAnnotators();
   const entities = new Map<string, Entity>();
   for (const annotator of annotators) {
-    if (annotator === CURATED_LAYER && request.layers.kind === 'curated') continue;
     const registry = await readEntityRegistry(sources.project.dir, annotator);
     if (!registry.ok) {
       notes.push(`${registry.problem}: its entity names and Wikidata ids are not in the export.`);
