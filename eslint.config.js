@@ -34,9 +34,18 @@ export default tseslint.config(
         {
           paths: [electronOnlyInShell, 'react', 'react-dom'],
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'crypto'], message: 'src/shared is pure: no Node modules.' },
-            { group: ['prosemirror-*', 'lowdb', 'lowdb/*'], message: 'src/shared has no UI or storage.' },
-            { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared imports nothing above it.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'crypto'],
+              message: 'src/shared is pure: no Node modules.',
+            },
+            {
+              group: ['prosemirror-*', 'lowdb', 'lowdb/*'],
+              message: 'src/shared has no UI or storage.',
+            },
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'src/shared imports nothing above it.',
+            },
           ],
         },
       ],
@@ -51,7 +60,10 @@ export default tseslint.config(
         {
           paths: [electronOnlyInShell],
           patterns: [
-            { group: ['**/renderer/**', '**/preload/**'], message: 'src/main does not import the renderer or the preload.' },
+            {
+              group: ['**/renderer/**', '**/preload/**'],
+              message: 'src/main does not import the renderer or the preload.',
+            },
           ],
         },
       ],
@@ -69,7 +81,10 @@ export default tseslint.config(
           paths: [electronOnlyInShell],
           patterns: [
             { group: ['node:*'], message: 'The renderer runs sandboxed: no Node modules.' },
-            { group: ['**/main/**', '**/preload/**'], message: 'The renderer talks only to the API contract.' },
+            {
+              group: ['**/main/**', '**/preload/**'],
+              message: 'The renderer talks only to the API contract.',
+            },
           ],
         },
       ],
@@ -80,7 +95,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'The preload imports only src/shared.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/main/**', '**/renderer/**'],
+              message: 'The preload imports only src/shared.',
+            },
+          ],
+        },
       ],
     },
   },

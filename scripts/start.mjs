@@ -33,5 +33,11 @@ if (electron) {
   console.log(
     "Electron's binary is not installed here, so the workbench opens in browser mode: open the URL below in a browser.",
   );
-  run(process.execPath, ['--import', 'tsx', 'src/main/cli/main.ts', 'serve', ...process.argv.slice(2)]);
+  run(process.execPath, [
+    '--import',
+    'tsx',
+    'src/main/cli/main.ts',
+    'serve',
+    ...process.argv.slice(2),
+  ]);
 }

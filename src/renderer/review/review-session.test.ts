@@ -188,7 +188,7 @@ describe('ReviewSession', () => {
     const { session, server, history } = open();
     await session.accept('alice');
     session.dispose();
-    const curated = { doc: 'd1', ...server.file() };
+    const curated = server.file();
     const again = new ReviewSession({
       client: server.client,
       history,
