@@ -28,7 +28,12 @@ export function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
 }
 
 export async function startWorkbench(
-  options: { annotator?: string; projectDir?: string } = {},
+  options: {
+    annotator?: string;
+    projectDir?: string;
+    /** Runs on the project folder before the server opens it (the server caches what it reads). */
+    prepare?: (projectDir: string) => Promise<void>;
+  } = {},
 ): Promise<RunningWorkbench> {
   const base = await mkdtemp(join(tmpdir(), 'awb-e2e-'));
   const projectDir = options.projectDir ?? join(base, 'project');
@@ -38,6 +43,7 @@ export async function startWorkbench(
     const init = cli(['init', projectDir]);
     if (init.code !== 0) throw new Error(`init failed: ${init.stderr}`);
   }
+  await options.prepare?.(projectDir);
   if (options.annotator) {
     await writeFile(
       join(settingsDir, 'settings.json'),
