@@ -35,6 +35,7 @@ import { DurableJsonFile } from './durable-json-file';
 import { serialiseLayer } from './layer-format';
 import { SerialQueue } from './serial-queue';
 import { checkSpan, spanText } from './span-text';
+import { deepFreeze, messageOf } from './records';
 
 export interface AnnotationStoreOptions {
   /** Receives notices a person must see, e.g. a layer recovered from its backup. */
@@ -774,15 +775,4 @@ function checked<S extends z.ZodType>(schema: S, what: string, value: unknown): 
     );
   }
   return parsed.data;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
-  Object.freeze(value);
-  for (const child of Object.values(value)) deepFreeze(child);
-  return value;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -23,6 +23,7 @@ import { emptyCurated } from '../../shared/review/adjudication';
 import { removeLeftoverTempFiles } from './atomic-write';
 import { DurableJsonFile } from './durable-json-file';
 import { SerialQueue } from './serial-queue';
+import { deepFreeze, messageOf } from './records';
 
 export const CURATED_DIR = 'curated';
 
@@ -218,15 +219,4 @@ function curatedFileSchema(docId: string): z.ZodType<CuratedFile> {
       }
     });
   });
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
-  Object.freeze(value);
-  for (const child of Object.values(value)) deepFreeze(child);
-  return value;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

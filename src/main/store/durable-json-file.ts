@@ -14,6 +14,7 @@ import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { WorkbenchError, describeZodError } from '../../shared/api';
 import { type AtomicFileWrite, fsyncDirectory, writeFileAtomic } from './atomic-write';
+import { messageOf } from './records';
 
 export interface DurableJsonFileOptions<T> {
   /** Validates the whole file after the format/version check (and after migration). */
@@ -233,8 +234,4 @@ async function exists(path: string): Promise<boolean> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw error;
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -19,6 +19,7 @@ import { WorkbenchError, describeZodError } from '../../shared/api';
 import { AnnotatorName, Entity, SAFE_ID } from '../../shared/model';
 import { DurableJsonFile } from './durable-json-file';
 import { SerialQueue } from './serial-queue';
+import { deepFreeze, messageOf } from './records';
 
 export const ENTITY_FILE_FORMAT = 'workbench.entities';
 export const ENTITY_FILE_VERSION = 1;
@@ -234,15 +235,4 @@ export function serialiseRegistry(file: EntityFile): string {
       ? '[]'
       : `[\n    ${entities.map((entity) => JSON.stringify(entity)).join(',\n    ')}\n  ]`;
   return `${head},\n  "entities": ${list}\n}\n`;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
-  Object.freeze(value);
-  for (const child of Object.values(value)) deepFreeze(child);
-  return value;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
