@@ -2,19 +2,21 @@
 // browser mode (the binary cannot be downloaded on some machines, e.g. offline build hosts).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+/**
+ * The Electron binary, or null. Requiring `electron` downloads the binary on first use; that is
+ * done in a child process so that, where there is no internet, its failure stays quiet here.
+ */
 function electronBinary() {
-  try {
-    // electron's package exports the binary's path, and throws when the binary was not installed.
-    const path = createRequire(import.meta.url)('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
+  const probe = spawnSync(process.execPath, ['-p', "require('electron')"], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  const path = probe.status === 0 ? probe.stdout.trim() : '';
+  return path && existsSync(path) ? path : null;
 }
 
 function run(command, args) {
