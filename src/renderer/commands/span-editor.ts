@@ -58,6 +58,12 @@ export interface SpanEditorOptions {
   /** The layer's relations (both ends are spans of `annotations`). */
   relations?: readonly Relation[];
   newId?: () => string;
+  /**
+   * Runs the write of a new tag. By default after the next frame: starting a request costs a
+   * few milliseconds of main-thread time that would otherwise delay the frame showing the
+   * highlight. Tests run it at once.
+   */
+  afterPaint?: (run: () => void) => void;
   now?: () => Date;
   /** Called after every change of the span or relation list (count, selection panels). */
   onChange?: () => void;
@@ -70,12 +76,18 @@ export class SpanEditor {
   private readonly pendingTags = new Map<string, Promise<unknown>>();
   private sink: HighlightSink | null = null;
   private readonly newId: () => string;
+  private readonly afterPaint: (run: () => void) => void;
   private readonly now: () => Date;
 
   constructor(private readonly options: SpanEditorOptions) {
     for (const a of options.annotations) this.spans.set(a.id, a);
     for (const r of options.relations ?? []) this.links.set(r.id, r);
     this.newId = options.newId ?? (() => crypto.randomUUID());
+    this.afterPaint =
+      options.afterPaint ??
+      (typeof requestAnimationFrame === 'function'
+        ? (run) => requestAnimationFrame(() => setTimeout(run, 0))
+        : (run) => run());
     this.now = options.now ?? (() => new Date());
   }
 
@@ -113,19 +125,23 @@ export class SpanEditor {
     const id = this.newId();
     const provisional = this.provisional(id, label, start, end);
     this.show(provisional);
-    const write = this.options.client
-      .createAnnotation({ doc: this.options.docId, label, start, end, id })
-      .then(unwrap)
-      .then(
-        (saved) => {
-          this.replace(saved);
-          return saved;
-        },
-        (error: unknown) => {
-          this.hide(id);
-          throw error;
-        },
-      );
+    const request = new Promise<ApiResult<Annotation>>((resolve) =>
+      this.afterPaint(() =>
+        resolve(
+          this.options.client.createAnnotation({ doc: this.options.docId, label, start, end, id }),
+        ),
+      ),
+    );
+    const write = request.then(unwrap).then(
+      (saved) => {
+        this.replace(saved);
+        return saved;
+      },
+      (error: unknown) => {
+        this.hide(id);
+        throw error;
+      },
+    );
     this.pendingTags.set(id, write);
     const settled = () => this.pendingTags.delete(id);
     write.then(settled, settled);
