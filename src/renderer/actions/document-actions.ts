@@ -12,6 +12,7 @@ import type { Action } from './action';
 import { codingActions } from './coding-actions';
 import { entityActions } from './entity-actions';
 import { statementActions } from './statement-actions';
+import { historyActions } from './history-actions';
 
 /** What a command on the open document may use. */
 export interface DocumentContext {
@@ -59,26 +60,7 @@ export function tagActions(codebook: Codebook): DocumentAction[] {
 }
 
 export const editActions: DocumentAction[] = [
-  {
-    id: 'undo',
-    title: 'Undo',
-    group: 'Edit',
-    keys: ['Mod+z'],
-    perform: async (ctx) => {
-      const entry = await ctx.history.undo();
-      ctx.status.info(entry ? `Undid: ${entry.description}` : 'Nothing to undo.');
-    },
-  },
-  {
-    id: 'redo',
-    title: 'Redo',
-    group: 'Edit',
-    keys: ['Shift+Mod+z', 'Mod+y'],
-    perform: async (ctx) => {
-      const entry = await ctx.history.redo();
-      ctx.status.info(entry ? `Redid: ${entry.description}` : 'Nothing to redo.');
-    },
-  },
+  ...historyActions<DocumentContext>(),
   {
     id: 'delete-span',
     title: 'Delete the selected span',

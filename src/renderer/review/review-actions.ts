@@ -6,6 +6,7 @@ import type { Action } from '../actions/action';
 import type { History } from '../commands/history';
 import type { Status } from '../app/status';
 import { quoteOf, type ReviewSession } from './review-session';
+import { historyActions } from '../actions/history-actions';
 
 /** What a review command may use. */
 export interface ReviewContext {
@@ -112,26 +113,7 @@ export function reviewActions(annotators: readonly string[]): ReviewAction[] {
         );
       },
     },
-    {
-      id: 'undo',
-      title: 'Undo',
-      group: 'Edit',
-      keys: ['Mod+z'],
-      perform: async (ctx) => {
-        const entry = await ctx.history.undo();
-        ctx.status.info(entry ? `Undid: ${entry.description}` : 'Nothing to undo.');
-      },
-    },
-    {
-      id: 'redo',
-      title: 'Redo',
-      group: 'Edit',
-      keys: ['Shift+Mod+z', 'Mod+y'],
-      perform: async (ctx) => {
-        const entry = await ctx.history.redo();
-        ctx.status.info(entry ? `Redid: ${entry.description}` : 'Nothing to redo.');
-      },
-    },
+    ...historyActions<ReviewContext>(),
     {
       id: 'palette',
       title: 'Command palette',
