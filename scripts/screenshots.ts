@@ -107,7 +107,10 @@ try {
   await shoot(page, 'annotate');
 
   await screen('Review');
-  await page.getByRole('button', { name: /US officials to meet tech firms/ }).first().click();
+  await page
+    .getByRole('button', { name: /US officials to meet tech firms/ })
+    .first()
+    .click();
   await shoot(page, 'review');
 
   await screen('Agreement');
