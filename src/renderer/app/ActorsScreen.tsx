@@ -4,7 +4,7 @@
  * keep), purge the unused (after a confirmation that states the count), and "find mentions" of
  * an actor across the corpus. Every change is undoable (Ctrl+Z here, or on any screen).
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { EntityWithUsage, OccurrenceResult } from '../../shared/api';
 import { entityNeedles } from '../../shared/entities/entity-fields';
 import type { Entity } from '../../shared/model';
@@ -20,6 +20,7 @@ import { PurgeDialog } from './PurgeDialog';
 import type { WorkbenchView } from './screens';
 import { SuggestionReview } from './SuggestionReview';
 import './entities.css';
+import { useEntities } from './use-entities';
 
 const IS_MAC = isMacPlatform(navigator.platform);
 
@@ -57,32 +58,12 @@ const actorsActions: Action<ActorsContext>[] = [
 
 export function ActorsScreen({ view }: { view: WorkbenchView }) {
   const { client, history, status, codebook } = view;
-  const [entities, setEntities] = useState<EntityWithUsage[] | null>(null);
+  const { entities, reload } = useEntities(client, status);
   const [filter, setFilter] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [side, setSide] = useState<Side>({ kind: 'none' });
   const [confirmPurge, setConfirmPurge] = useState(false);
   const [searching, setSearching] = useState(false);
-
-  const reload = useCallback(async () => {
-    try {
-      setEntities(unwrap(await client.listEntities({})));
-    } catch (error) {
-      status.error(error);
-    }
-  }, [client, status]);
-
-  useEffect(() => {
-    let cancelled = false;
-    client.listEntities({}).then((result) => {
-      if (cancelled) return;
-      if (result.ok) setEntities(result.value);
-      else status.error(result.error.message);
-    }, status.error);
-    return () => {
-      cancelled = true;
-    };
-  }, [client, status]);
 
   const commands = useMemo(
     () => new EntityCommands({ client, history, onChange: () => void reload() }),

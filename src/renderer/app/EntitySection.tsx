@@ -5,8 +5,8 @@
  * the document or the corpus, reviewed in a list before anything is saved. Every change is
  * undoable through the History.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { EntityWithUsage, OccurrenceResult } from '../../shared/api';
+import { useMemo, useState } from 'react';
+import type { OccurrenceResult } from '../../shared/api';
 import { entityNeedles } from '../../shared/entities/entity-fields';
 import { EntityKind, type Annotation, type Codebook } from '../../shared/model';
 import { ACTOR_LINK_INPUT_ID, linksToActors } from '../actions/entity-actions';
@@ -16,6 +16,7 @@ import { EntityCombobox, kindLabel } from './EntityCombobox';
 import { useSpanSection } from './span-section-context';
 import { SuggestionReview } from './SuggestionReview';
 import './entities.css';
+import { useEntities } from './use-entities';
 
 export function EntitySection({
   annotation,
@@ -39,30 +40,12 @@ interface Review {
 
 function ActorLink({ annotation }: { annotation: Annotation }) {
   const { client, editor, history, status } = useSpanSection();
-  const [entities, setEntities] = useState<EntityWithUsage[]>([]);
+  const loaded = useEntities(client, status);
+  const entities = loaded.entities ?? [];
+  const reload = loaded.reload;
   const [review, setReview] = useState<Review | null>(null);
   const [matchCase, setMatchCase] = useState(true);
   const [searching, setSearching] = useState(false);
-
-  const reload = useCallback(async () => {
-    try {
-      setEntities(unwrap(await client.listEntities({})));
-    } catch (error) {
-      status.error(error);
-    }
-  }, [client, status]);
-
-  useEffect(() => {
-    let cancelled = false;
-    client.listEntities({}).then((result) => {
-      if (cancelled) return;
-      if (result.ok) setEntities(result.value);
-      else status.error(result.error.message);
-    }, status.error);
-    return () => {
-      cancelled = true;
-    };
-  }, [client, status]);
 
   const commands = useMemo(
     () => new EntityCommands({ client, history, onChange: () => void reload() }),
